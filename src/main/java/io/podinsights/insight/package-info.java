@@ -1,0 +1,2 @@
+/** Step 3: mines a transcript for insights. Pure: takes a {@code Transcript}, returns insights; no storage, no HTTP. */
+package io.podinsights.insight;
