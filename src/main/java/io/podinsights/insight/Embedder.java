@@ -1,0 +1,24 @@
+package io.podinsights.insight;
+
+import java.util.List;
+
+/** Turns text into normalised embedding vectors; the in-process ONNX model is the default. */
+public interface Embedder {
+
+  List<float[]> embedAll(List<String> texts);
+
+  default float[] embed(String text) {
+    return embedAll(List.of(text)).getFirst();
+  }
+
+  /** Cosine similarity of two vectors of the same length. */
+  static double cosine(float[] a, float[] b) {
+    double dot = 0, na = 0, nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+  }
+}
