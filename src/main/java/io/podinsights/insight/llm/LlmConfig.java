@@ -99,6 +99,11 @@ public record LlmConfig(
         value, maxAnswerTokens);
   }
 
+  public LlmConfig withMaxAnswerTokens(int value) {
+    return new LlmConfig(provider, baseUrl, apiKey, model, timeout, maxRetries, dailyTokenBudget, temperature,
+        contextTokens, value);
+  }
+
   /** Provider and model, as stored with cached answers and shown in warnings ({@code ollama/llama3.1:8b}). */
   public String modelId() {
     return provider.name().toLowerCase(java.util.Locale.ROOT) + "/" + model;

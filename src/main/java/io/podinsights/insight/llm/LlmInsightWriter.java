@@ -144,8 +144,8 @@ public final class LlmInsightWriter {
         warnings.add(new RewriteWarning.WrongLength(b.id(), words, settings.minWords(), settings.maxWords()));
         continue;
       }
-      List<QuoteMatcher.Word> context = QuoteMatcher.words(b.context(), b.firstSegment());
-      QuoteMatcher.Match match = QuoteMatcher.bestMatch(QuoteMatcher.tokens(p.quote()), context);
+      QuoteMatcher.Passage context = QuoteMatcher.passage(b.context(), b.firstSegment());
+      QuoteMatcher.Match match = QuoteMatcher.bestMatch(QuoteMatcher.tokens(p.quote()), context.tokens());
       if (!match.found() || match.coverage() < settings.minQuoteMatch()) {
         warnings.add(new RewriteWarning.UngroundedQuote(
             b.id(), excerpt(p.quote()), match.coverage(), settings.minQuoteMatch()));
@@ -154,8 +154,8 @@ public final class LlmInsightWriter {
       List<Segment> segments = transcript.segments();
       out.add(new Accepted(b.id(), b.candidate(), p.insight(),
           QuoteMatcher.text(context, match.fromWord(), match.toWord()),
-          segments.get(context.get(match.fromWord()).segment()),
-          segments.get(context.get(match.toWord()).segment())));
+          segments.get(context.tokens().get(match.fromWord()).segment()),
+          segments.get(context.tokens().get(match.toWord()).segment())));
     }
     return out;
   }

@@ -44,20 +44,23 @@ final class QuoteMatcher {
     return out;
   }
 
-  /** The words of consecutive segments; {@code firstSegment} numbers the first one. Fillers get no entry. */
-  static List<Word> words(List<Segment> segments, int firstSegment) {
-    List<Word> out = new ArrayList<>();
-    int position = 0;
+  /** Consecutive segments as words: every word as spoken, and the cleaned tokens pointing back at them. */
+  record Passage(List<String> spoken, List<Word> tokens) {}
+
+  /** The words of consecutive segments; {@code firstSegment} numbers the first one. Fillers get no token. */
+  static Passage passage(List<Segment> segments, int firstSegment) {
+    List<String> spoken = new ArrayList<>();
+    List<Word> tokens = new ArrayList<>();
     for (int s = 0; s < segments.size(); s++) {
       for (String original : segments.get(s).text().strip().split("\\s+")) {
         if (original.isEmpty()) continue;
         for (String t : SPLIT.split(clean(original))) {
-          if (!t.isEmpty() && !FILLERS.contains(t)) out.add(new Word(original, position, t, firstSegment + s));
+          if (!t.isEmpty() && !FILLERS.contains(t)) tokens.add(new Word(original, spoken.size(), t, firstSegment + s));
         }
-        position++;
+        spoken.add(original);
       }
     }
-    return out;
+    return new Passage(spoken, tokens);
   }
 
   static Match bestMatch(List<String> quote, List<Word> words) {
@@ -82,19 +85,11 @@ final class QuoteMatcher {
     return new Match((double) bestLcs / m, span[0], span[1]);
   }
 
-  /** The original words from {@code from} to {@code to}, inclusive, with consecutive duplicates of one word merged. */
-  static String text(List<Word> words, int from, int to) {
-    StringBuilder sb = new StringBuilder();
-    Word previous = null;
-    for (int i = from; i <= to; i++) {
-      Word w = words.get(i);
-      // One spoken word may yield several tokens ("well-known"): print it once.
-      if (previous != null && previous.position() == w.position()) continue;
-      if (!sb.isEmpty()) sb.append(' ');
-      sb.append(w.original());
-      previous = w;
-    }
-    return sb.toString();
+  /** The words as spoken from token {@code from} to token {@code to}, inclusive, fillers between them kept. */
+  static String text(Passage passage, int from, int to) {
+    int first = passage.tokens().get(from).position();
+    int last = passage.tokens().get(to).position();
+    return String.join(" ", passage.spoken().subList(first, last + 1));
   }
 
   private static int lcs(List<String> quote, List<Word> words, int from, int len) {
