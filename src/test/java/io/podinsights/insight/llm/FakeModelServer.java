@@ -47,8 +47,8 @@ final class FakeModelServer implements AutoCloseable {
     }
   }
 
-  /** One request as received. */
-  record Request(String method, String path, String body) {}
+  /** One request as received; header names in lower case, first value only. */
+  record Request(String method, String path, Map<String, String> headers, String body) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,7 +83,9 @@ final class FakeModelServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+      Map<String, String> headers = new java.util.HashMap<>();
+      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.getFirst()));
+      Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Map.copyOf(headers),
           new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       requests.add(request);
       if (!request.path().equals(protocol.path)) {

@@ -179,7 +179,22 @@ class LlmInsightWriterTest {
 
     assertThat(result.insights()).isEqualTo(candidates.subList(0, 1));
     assertThat(result.warnings()).singleElement().isInstanceOfSatisfying(RewriteWarning.MeaningDrift.class,
-        d -> assertThat(d.similarity()).isLessThan(0.75));
+        d -> assertThat(d.similarity()).isLessThan(0.72));
+  }
+
+  @Test
+  void a_rewrite_about_another_moment_of_the_episode_falls_back() throws Exception {
+    String answer = answerFor(
+        "Take whoever is on call off feature work for that week. Their only job is to make the pager quieter for the "
+            + "next person, and fixing noisy alerts pays off quickly.",
+        "When you hire your first five people, weekly shipping matters more than pedigree, because at that size nobody "
+            + "can hide and every slow week is visible.");
+    LlmConfig config = openAi(r -> new Reply.Text(answer, 500, 80));
+
+    RewriteResult result = writer(config, LlmCache.none()).rewrite(transcript, candidates.subList(0, 1));
+
+    assertThat(result.insights()).isEqualTo(candidates.subList(0, 1));
+    assertThat(result.warnings()).singleElement().isInstanceOf(RewriteWarning.MeaningDrift.class);
   }
 
   @Test
