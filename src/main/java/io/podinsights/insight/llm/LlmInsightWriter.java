@@ -206,7 +206,34 @@ public final class LlmInsightWriter {
       if (from < first && (first - from >= to - last)) from++;
       else to--;
     }
-    return new RewritePrompt.Block(id, candidate, segments.subList(from, to + 1), from);
+    List<Segment> context = segments.subList(from, to + 1);
+    if (chars(segments, from, to) > settings.maxContextChars()) context = trimmed(context, candidate);
+    return new RewritePrompt.Block(id, candidate, context, from);
+  }
+
+  /**
+   * Long segments (publisher paragraphs) cut to a window around the candidate's quote; the words kept are still the
+   * transcript's, so quotes from them match.
+   */
+  private List<Segment> trimmed(List<Segment> context, Insight candidate) {
+    int share = Math.max(200, settings.maxContextChars() / context.size());
+    List<Segment> out = new ArrayList<>();
+    for (Segment s : context) {
+      String text = s.text();
+      if (text.length() <= share) {
+        out.add(s);
+        continue;
+      }
+      String probe = candidate.quote().isBlank() ? candidate.text() : candidate.quote();
+      int at = text.indexOf(probe.substring(0, Math.min(40, probe.length())));
+      int from = Math.max(0, Math.min(text.length() - share, at < 0 ? 0 : at - share / 4));
+      int to = Math.min(text.length(), from + share);
+      // Snap to whole words.
+      while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) from++;
+      while (to < text.length() && to > from && !Character.isWhitespace(text.charAt(to))) to--;
+      out.add(new Segment(s.start(), s.end(), s.speaker(), text.substring(from, Math.max(from, to)).strip()));
+    }
+    return out;
   }
 
   /** Candidates grouped so each call fits the model's context and the answer cap. */

@@ -25,7 +25,7 @@ final class FakeModelServer implements AutoCloseable {
 
   /** What the server does with one request. */
   sealed interface Reply {
-    /** Answer 200 with this assistant text and this token usage. */
+    /** Answer 200 with this assistant text and this token usage (none reported when prompt tokens are negative). */
     record Text(String content, int promptTokens, int completionTokens) implements Reply {}
 
     /** Answer with this status and body. */
@@ -108,6 +108,12 @@ final class FakeModelServer implements AutoCloseable {
 
   private String body(Reply.Text t) throws IOException {
     int total = t.promptTokens() + t.completionTokens();
+    if (t.promptTokens() < 0 && protocol == Protocol.OPENAI) {
+      return JSON.writeValueAsString(Map.of(
+          "id", "chatcmpl-1", "object", "chat.completion", "created", 1_700_000_000, "model", "fake-model",
+          "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+              "message", Map.of("role", "assistant", "content", t.content())))));
+    }
     Object body = switch (protocol) {
       case OPENAI -> Map.of(
           "id", "chatcmpl-1", "object", "chat.completion", "created", 1_700_000_000, "model", "fake-model",

@@ -257,6 +257,39 @@ class LlmInsightWriterTest {
   }
 
   @Test
+  void without_reported_usage_the_tokens_are_estimated_from_the_text() throws Exception {
+    LlmConfig config = openAi(r -> new Reply.Text(Fixtures.read("good-answer.json"), -1, -1));
+    LlmInsightWriter writer = writer(config, LlmCache.none());
+
+    RewriteResult result = writer.rewrite(transcript, candidates);
+
+    assertThat(result.rewrittenCount()).isEqualTo(3);
+    String request = server.requests().getFirst().body();
+    // About 4 characters a token over prompt and answer: the request body is a little longer than the prompt.
+    long upper = (request.length() + Fixtures.read("good-answer.json").length()) / 4 + 1;
+    assertThat(result.tokensUsed()).isBetween(upper / 2, upper);
+  }
+
+  @Test
+  void a_long_paragraph_is_cut_to_a_window_around_the_candidate() throws Exception {
+    StringBuilder filler = new StringBuilder();
+    for (int i = 0; filler.length() < 6_000; i++) filler.append("We talked about topic number ").append(i).append(". ");
+    String key = "When you hire your first five people, weekly shipping matters more than pedigree, because at that "
+        + "size nobody can hide and every slow week is visible.";
+    Transcript paragraph = new Transcript(
+        List.of(io.podinsights.transcript.Segment.of(0, 600, "Maria", filler + key + " " + filler)),
+        transcript.source());
+    Insight candidate = Fixtures.candidate(key, "0:00", "10:00", 0.9);
+    LlmConfig config = openAi(LlmInsightWriterTest::good);
+
+    RewriteResult result = writer(config, LlmCache.none()).rewrite(paragraph, List.of(candidate));
+
+    assertThat(server.requests().getFirst().body().length()).isLessThan(6_000);
+    assertThat(result.insights().getFirst().aiWritten()).as(result.warnings().toString()).isTrue();
+    assertThat(result.insights().getFirst().quote()).isEqualTo(key);
+  }
+
+  @Test
   void a_cached_answer_makes_the_second_run_free() throws Exception {
     LlmConfig config = openAi(LlmInsightWriterTest::good);
     FileLlmCache cache = new FileLlmCache(tmp.resolve("llm-cache"));
