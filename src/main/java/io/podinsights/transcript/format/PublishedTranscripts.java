@@ -1,0 +1,76 @@
+package io.podinsights.transcript.format;
+
+import io.podinsights.podcast.TranscriptLink;
+import io.podinsights.transcript.Transcript;
+import io.podinsights.transcript.TranscriptFormat;
+import io.podinsights.transcript.TranscriptSource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads an episode's publisher transcript from its {@code podcast:transcript} links: best format first (JSON > VTT >
+ * SRT > HTML > TEXT, by declared MIME type or URL extension, whichever ranks higher; unknown last; feed order among
+ * equals), moving to the next link when one is unreachable, answers an error, is empty, cannot be parsed or has no
+ * text. Does no HTTP itself: the caller's {@link TranscriptFetcher} downloads.
+ */
+public final class PublishedTranscripts {
+  private final TranscriptFetcher fetcher;
+
+  public PublishedTranscripts(TranscriptFetcher fetcher) {
+    this.fetcher = Objects.requireNonNull(fetcher, "transcript: fetcher");
+  }
+
+  /** The links in the order {@link #read} tries them. */
+  public static List<TranscriptLink> inPreferenceOrder(List<TranscriptLink> links) {
+    List<TranscriptLink> sorted = new ArrayList<>(links);
+    sorted.sort(Comparator.comparingInt(PublishedTranscripts::rank));
+    return sorted;
+  }
+
+  /** The best format a link claims to be, by MIME type or URL extension; empty when neither says. */
+  public static Optional<TranscriptFormat> claimedFormat(TranscriptLink link) {
+    Optional<TranscriptFormat> byType = TranscriptFormats.fromMimeType(link.type());
+    Optional<TranscriptFormat> byName = TranscriptFormats.fromName(link.url());
+    if (byType.isPresent() && byName.isPresent()) {
+      return Optional.of(byType.get().ordinal() <= byName.get().ordinal() ? byType.get() : byName.get());
+    }
+    return byType.or(() -> byName);
+  }
+
+  private static int rank(TranscriptLink link) {
+    return claimedFormat(link).map(Enum::ordinal).orElse(TranscriptFormat.values().length);
+  }
+
+  public PublishedTranscript read(List<TranscriptLink> links) {
+    List<PublishedTranscript.Attempt> attempts = new ArrayList<>();
+    for (TranscriptLink link : inPreferenceOrder(links)) {
+      FetchedBody fetched;
+      try {
+        fetched = fetcher.fetch(link);
+      } catch (IOException e) {
+        attempts.add(new PublishedTranscript.Attempt(link, "unreachable: " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName())));
+        continue;
+      }
+      switch (fetched) {
+        case FetchedBody.Failed failed -> attempts.add(new PublishedTranscript.Attempt(link, failed.reason()));
+        case FetchedBody.Fetched body -> {
+          try {
+            Transcript transcript = TranscriptFormats.parse(body.body(),
+                List.of(TranscriptFormats.fromMimeType(link.type()),
+                    body.contentType().flatMap(TranscriptFormats::fromMimeType),
+                    TranscriptFormats.fromName(link.url())),
+                link.url(), format -> new TranscriptSource.Published(link.url(), format));
+            return new PublishedTranscript.Found(transcript, attempts);
+          } catch (TranscriptParseException e) {
+            attempts.add(new PublishedTranscript.Attempt(link, e.getMessage().substring("transcript: ".length())));
+          }
+        }
+      }
+    }
+    return new PublishedTranscript.Missing(attempts);
+  }
+}
