@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Reads HTML transcripts. Podcasting 2.0 style ({@code <cite>Name:</cite><time>0:53</time><p>…</p>}) gives one segment
  * per paragraph with that speaker and start; each segment ends where the next later one starts. Any other HTML is read
- * loosely: scripts, styles and the head are dropped, every block element (p, div, li, br, headings…) ends a paragraph,
+ * loosely: scripts, styles and the head are dropped, every block element (p, div, li, headings…) ends a paragraph ({@code <br>} is a space),
  * a leading "Name:" label sets the speaker, and {@code begin}/{@code end} attributes (TTML captions) give times.
  * Paragraphs without a time start where the previous one did.
  */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Reads WebVTT: header metadata, NOTE/STYLE/REGION blocks and cue identifiers skipped; cue settings ignored; voices
  * ({@code <v Name>}, {@code <v.loud Name>}) become the speaker, who carries over to following cues without a voice (the
- * Podcasting 2.0 convention of naming the speaker only when it changes); other tags and inline timestamps are stripped
+ * Podcasting 2.0 convention of naming the speaker only when it changes), and so does a leading "Name:" label in a cue
+ * without a voice (files converted from SRT); other tags and inline timestamps are stripped
  * and entities decoded. A line with a valid time line inside a cue starts a new cue, as in the WebVTT parsing rules.
  * Text under a broken or missing time line is kept, appended to the cue before it (dropped before the first cue).
  */
@@ -90,8 +91,12 @@ public final class VttTranscriptParser {
       Matcher voice = VOICE.matcher(raw);
       if (voice.find() && voice.group(1) != null && !voice.group(1).isBlank()) {
         speaker = Optional.of(Markup.plain(voice.group(1)));
+        cues.add(new Cue(time.start(), time.end(), speaker, Markup.plain(raw)));
+        return;
       }
-      cues.add(new Cue(time.start(), time.end(), speaker, Markup.plain(raw)));
+      Markup.Labelled labelled = Markup.speakerLabel(Markup.decodeEntities(Markup.stripTags(raw)).strip());
+      if (labelled.speaker().isPresent()) speaker = labelled.speaker();
+      cues.add(new Cue(time.start(), time.end(), speaker, Markup.collapse(labelled.text())));
     }
 
     void orphan(List<String> lines) {
