@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * Paragraphs without a time start where the previous one did.
  */
 public final class HtmlTranscriptParser {
-  private static final Pattern TAG = Pattern.compile("</?([A-Za-z][A-Za-z0-9:_.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>");
+  /** Bounded so a stray "<" or an unclosed quote costs at most a few KB of scanning, never the rest of the file. */
+  private static final Pattern TAG = Pattern.compile(
+      "</?([A-Za-z][A-Za-z0-9:_.-]{0,64})((?:[^<>\"']|\"[^\"<>]{0,2048}\"|'[^'<>]{0,2048}'){0,512}+)>");
   private static final Pattern ATTRIBUTE =
       Pattern.compile("([A-Za-z_:][-A-Za-z0-9_:.]*)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)");
   private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title", "noscript", "template", "svg");

@@ -2,12 +2,14 @@ package io.podinsights.transcript.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.podinsights.transcript.Segment;
 import io.podinsights.transcript.Transcript;
 import io.podinsights.transcript.TranscriptFormat;
 import io.podinsights.transcript.TranscriptSource;
 import io.podinsights.transcript.format.TranscriptParseException.Problem;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class HtmlTranscriptParserTest {
@@ -43,6 +45,15 @@ class HtmlTranscriptParserTest {
     Transcript t = HtmlTranscriptParser.parse(ttml, SOURCE);
 
     assertThat(t.segments()).containsExactly(Segment.of(1.5, 3, null, "Hello there"), Segment.of(3, 4, null, "Bye"));
+  }
+
+  @Test
+  void stray_angle_brackets_and_unclosed_quotes_stay_linear() throws Exception {
+    String hostile = "<p>ok</p>" + "<a \"x".repeat(100_000);
+
+    Transcript t = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> HtmlTranscriptParser.parse(hostile, SOURCE));
+
+    assertThat(t.segments().getFirst().text()).isEqualTo("ok");
   }
 
   @Test
