@@ -8,13 +8,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Reads an episode's publisher transcript from its {@code podcast:transcript} links: best format first (JSON > VTT >
  * SRT > HTML > TEXT, by declared MIME type or URL extension, whichever ranks higher; unknown last; feed order among
- * equals), moving to the next link when one is unreachable, answers an error, is empty, cannot be parsed or has no
+ * equals; links in the feed's language before others when it is given), moving to the next link when one is unreachable, answers an error, is empty, cannot be parsed or has no
  * text. Does no HTTP itself: the caller's {@link TranscriptFetcher} downloads.
  */
 public final class PublishedTranscripts {
@@ -24,11 +25,29 @@ public final class PublishedTranscripts {
     this.fetcher = Objects.requireNonNull(fetcher, "transcript: fetcher");
   }
 
-  /** The links in the order {@link #read} tries them. */
+  /** The links in the order {@link #read(List)} tries them. */
   public static List<TranscriptLink> inPreferenceOrder(List<TranscriptLink> links) {
+    return inPreferenceOrder(links, Optional.empty());
+  }
+
+  /**
+   * The links in the order {@link #read(List, Optional)} tries them: links in the wanted language first (a link without
+   * a language is in the feed's language, as the spec says; "en" matches "en-US"), then by format.
+   */
+  public static List<TranscriptLink> inPreferenceOrder(List<TranscriptLink> links, Optional<String> language) {
     List<TranscriptLink> sorted = new ArrayList<>(links);
-    sorted.sort(Comparator.comparingInt(PublishedTranscripts::rank));
+    Comparator<TranscriptLink> byLanguage = Comparator.comparingInt(l -> language.map(want -> speaks(l, want) ? 0 : 1).orElse(0));
+    sorted.sort(byLanguage.thenComparingInt(PublishedTranscripts::rank));
     return sorted;
+  }
+
+  private static boolean speaks(TranscriptLink link, String language) {
+    if (link.language().isBlank() || language.isBlank()) return true;
+    return primary(link.language()).equals(primary(language));
+  }
+
+  private static String primary(String tag) {
+    return tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
   }
 
   /** The best format a link claims to be, by MIME type or URL extension; empty when neither says. */
@@ -45,9 +64,15 @@ public final class PublishedTranscripts {
     return claimedFormat(link).map(Enum::ordinal).orElse(TranscriptFormat.values().length);
   }
 
+  /** Reads the best of {@code links}, whatever their language. */
   public PublishedTranscript read(List<TranscriptLink> links) {
+    return read(links, Optional.empty());
+  }
+
+  /** Reads the best of {@code links}, trying those in {@code language} (the feed's, e.g. "en") first. */
+  public PublishedTranscript read(List<TranscriptLink> links, Optional<String> language) {
     List<PublishedTranscript.Attempt> attempts = new ArrayList<>();
-    for (TranscriptLink link : inPreferenceOrder(links)) {
+    for (TranscriptLink link : inPreferenceOrder(links, language)) {
       FetchedBody fetched;
       try {
         fetched = fetcher.fetch(link);

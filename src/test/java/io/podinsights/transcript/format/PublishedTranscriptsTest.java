@@ -58,6 +58,18 @@ class PublishedTranscriptsTest {
   }
 
   @Test
+  void prefers_links_in_the_feed_language_then_the_better_format() {
+    TranscriptLink spanishJson = new TranscriptLink("https://ex.com/12.es.json", "application/json", "es", "");
+    TranscriptLink englishVtt = new TranscriptLink("https://ex.com/12.vtt", "text/vtt", "en-US", "");
+    TranscriptLink unlabelledSrt = new TranscriptLink("https://ex.com/12.srt", "application/x-subrip", "", "");
+
+    assertThat(PublishedTranscripts.inPreferenceOrder(List.of(spanishJson, unlabelledSrt, englishVtt), Optional.of("en")))
+        .containsExactly(englishVtt, unlabelledSrt, spanishJson);
+    assertThat(PublishedTranscripts.inPreferenceOrder(List.of(spanishJson, unlabelledSrt, englishVtt)))
+        .containsExactly(spanishJson, englishVtt, unlabelledSrt);
+  }
+
+  @Test
   void reads_the_best_link_and_fetches_nothing_else() {
     ScriptedFetcher fetcher = new ScriptedFetcher().answer(JSON, ok("phrases.json", "application/json"))
         .answer(SRT, ok("speakers.srt", "application/x-subrip"));
