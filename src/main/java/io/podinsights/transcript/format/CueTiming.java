@@ -19,7 +19,9 @@ record CueTiming(Duration start, Duration end) {
 
   /** An arrow line, or an SBV "0:00:00.378,0:00:11.378" line. */
   static Optional<CueTiming> arrowOrSbv(String line) {
-    return line.contains("-->") ? arrow(line) : read(SBV.matcher(line));
+    if (line.contains("-->")) return arrow(line);
+    String s = line.stripLeading();
+    return s.isEmpty() || !Character.isDigit(s.charAt(0)) || s.indexOf(',') < 0 ? Optional.empty() : read(SBV.matcher(line));
   }
 
   private static Optional<CueTiming> read(Matcher m) {

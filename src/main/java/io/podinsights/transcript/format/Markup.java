@@ -10,7 +10,6 @@ final class Markup {
   private static final Pattern TAG = Pattern.compile("<[^<>]*>");
   private static final Pattern SSA_OVERRIDE = Pattern.compile("\\{\\\\[^{}]*}");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
   /**
    * A speaker label at the start of a caption: one to four capitalised words ("Travis", "MAN", "Dr. Jane Smith") and a
    * colon followed by a space or the end of the line. Lower-case words ("then he said:") and digits ("7:35") never match.
@@ -35,6 +34,7 @@ final class Markup {
 
   /** Drops tags ({@code <i>}, {@code <c.x>}, {@code <00:01.000>}) and SSA overrides ({@code {\an8}}), keeps their text. */
   static String stripTags(String text) {
+    if (text.indexOf('<') < 0 && text.indexOf('{') < 0) return text;
     return SSA_OVERRIDE.matcher(TAG.matcher(text).replaceAll("")).replaceAll("");
   }
 
@@ -61,7 +61,19 @@ final class Markup {
 
   /** Collapses runs of whitespace (including no-break spaces) to one space and trims. */
   static String collapse(String text) {
-    return SPACES.matcher(text).replaceAll(" ").strip();
+    StringBuilder out = new StringBuilder(text.length());
+    boolean gap = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F') {
+        gap = !out.isEmpty();
+      } else {
+        if (gap) out.append(' ');
+        gap = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** Tags out, entities decoded, whitespace collapsed: the readable text of a caption or paragraph. */

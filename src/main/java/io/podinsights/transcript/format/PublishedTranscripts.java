@@ -60,6 +60,17 @@ public final class PublishedTranscripts {
     return byType.or(() -> byName);
   }
 
+  /**
+   * The feed's declared type and the URL extension; the served Content-Type only when neither names a format, since
+   * an error page served as text/html must not make HTML acceptable for a .json link.
+   */
+  private static List<Optional<TranscriptFormat>> hints(TranscriptLink link, FetchedBody.Fetched body) {
+    Optional<TranscriptFormat> declared = TranscriptFormats.fromMimeType(link.type());
+    Optional<TranscriptFormat> byName = TranscriptFormats.fromName(link.url());
+    if (declared.isEmpty() && byName.isEmpty()) return List.of(body.contentType().flatMap(TranscriptFormats::fromMimeType));
+    return List.of(declared, byName);
+  }
+
   private static int rank(TranscriptLink link) {
     return claimedFormat(link).map(Enum::ordinal).orElse(TranscriptFormat.values().length);
   }
@@ -84,11 +95,8 @@ public final class PublishedTranscripts {
         case FetchedBody.Failed failed -> attempts.add(new PublishedTranscript.Attempt(link, failed.reason()));
         case FetchedBody.Fetched body -> {
           try {
-            Transcript transcript = TranscriptFormats.parse(body.body(),
-                List.of(TranscriptFormats.fromMimeType(link.type()),
-                    body.contentType().flatMap(TranscriptFormats::fromMimeType),
-                    TranscriptFormats.fromName(link.url())),
-                link.url(), format -> new TranscriptSource.Published(link.url(), format));
+            Transcript transcript = TranscriptFormats.parse(body.body(), hints(link, body), link.url(),
+                format -> new TranscriptSource.Published(link.url(), format));
             return new PublishedTranscript.Found(transcript, attempts);
           } catch (TranscriptParseException e) {
             attempts.add(new PublishedTranscript.Attempt(link, e.getMessage().substring("transcript: ".length())));

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Picks the format of a transcript file and reads it. Formats rank JSON > VTT > SRT > HTML > TEXT (the enum order).
  * A body is tried as: the format its content shows (WEBVTT signature, JSON brace, markup, SRT time lines), then the
  * declared format (MIME type or --format), then the file name's extension; plain text only when it is declared or
- * nothing else identifies the content. The first reading with text wins, so a .vtt served as text/plain or JSON served
+ * nothing else identifies the content. SBV (YouTube) files are read by the SRT parser, so ".sbv" names SRT. The first reading with text wins, so a .vtt served as text/plain or JSON served
  * as text/html is still read right.
  */
 public final class TranscriptFormats {
@@ -118,11 +118,18 @@ public final class TranscriptFormats {
     }
   }
 
-  /** The formats to try, in order: what the content shows, then each hint given, then plain text as a last resort. */
+  /**
+   * The formats to try, in order: what the content shows, then each hint given; plain text only when nothing is known.
+   * Markup is read as HTML only when no hint is given or one says HTML or TEXT, so a web page answered for a .json or
+   * .vtt link (a "soft 404") fails instead of passing for a transcript.
+   */
   public static List<TranscriptFormat> candidates(String text, List<Optional<TranscriptFormat>> hints) {
+    List<TranscriptFormat> declared = hints.stream().flatMap(Optional::stream).toList();
+    boolean untimedAllowed = declared.isEmpty()
+        || declared.contains(TranscriptFormat.HTML) || declared.contains(TranscriptFormat.TEXT);
     Set<TranscriptFormat> order = new LinkedHashSet<>();
-    sniff(text).ifPresent(order::add);
-    for (Optional<TranscriptFormat> hint : hints) hint.ifPresent(order::add);
+    sniff(text).filter(f -> untimedAllowed || f != TranscriptFormat.HTML).ifPresent(order::add);
+    order.addAll(declared);
     if (order.isEmpty()) order.add(TranscriptFormat.TEXT);
     return List.copyOf(order);
   }

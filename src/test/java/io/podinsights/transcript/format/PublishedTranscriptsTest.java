@@ -117,6 +117,21 @@ class PublishedTranscriptsTest {
   }
 
   @Test
+  void a_web_page_answered_for_a_json_link_is_not_taken_for_a_transcript() {
+    byte[] softNotFound = "<html><body><h1>Page not found</h1></body></html>".getBytes();
+    ScriptedFetcher fetcher = new ScriptedFetcher()
+        .answer(JSON, new FetchedBody.Fetched(softNotFound, Optional.of("text/html")))
+        .answer(VTT, ok("voices.vtt", "text/vtt"));
+
+    PublishedTranscript result = new PublishedTranscripts(fetcher).read(List.of(VTT, JSON));
+
+    assertThat(result).isInstanceOfSatisfying(PublishedTranscript.Found.class, found -> {
+      assertThat(found.transcript().source()).isEqualTo(new TranscriptSource.Published(VTT.url(), TranscriptFormat.VTT));
+      assertThat(found.skipped()).singleElement().satisfies(a -> assertThat(a.reason()).contains("as JSON: not JSON"));
+    });
+  }
+
+  @Test
   void reports_every_link_tried_when_none_can_be_read() {
     ScriptedFetcher fetcher = new ScriptedFetcher().answer(JSON, new FetchedBody.Failed("answered 410 Gone"))
         .answer(HTML, new FetchedBody.Fetched("<html><body></body></html>".getBytes(), Optional.of("text/html")));
