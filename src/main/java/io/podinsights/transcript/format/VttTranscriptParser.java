@@ -16,8 +16,12 @@ import java.util.regex.Pattern;
  * without a voice (files converted from SRT); other tags and inline timestamps are stripped
  * and entities decoded. A line with a valid time line inside a cue starts a new cue, as in the WebVTT parsing rules.
  * Text under a broken or missing time line is kept, appended to the cue before it (dropped before the first cue).
+ * In YouTube-style rolling captions (files with karaoke timestamps such as {@code <00:05:04.199>}) a cue's first line
+ * that repeats the previous cue's last line is dropped, so each word is said once.
  */
 public final class VttTranscriptParser {
+  /** Karaoke timestamps inside cue text ({@code <00:05:04.199>}): the mark of YouTube-style rolling captions. */
+  private static final Pattern INLINE_TIMESTAMP = Pattern.compile("<(?:\\d{1,3}:)?\\d{2}:\\d{2}\\.\\d{3}>");
   private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^\\s>]*)?(?:[ \\t]+([^>]*))?>");
 
   private VttTranscriptParser() {}
@@ -34,7 +38,7 @@ public final class VttTranscriptParser {
     int i = 1;
     while (i < lines.length && !lines[i].isBlank() && !lines[i].contains("-->")) i++;
 
-    CueReader reader = new CueReader();
+    CueReader reader = new CueReader(INLINE_TIMESTAMP.matcher(body).find());
     List<String> block = new ArrayList<>();
     for (; i <= lines.length; i++) {
       if (i == lines.length || lines[i].isBlank()) {
@@ -54,8 +58,14 @@ public final class VttTranscriptParser {
   /** Turns blocks of lines into cues, remembering the last speaker. */
   private static final class CueReader {
     final List<Cue> cues = new ArrayList<>();
+    final boolean rolling;
     Optional<String> speaker = Optional.empty();
+    String previousLastLine = "";
     int timeLines;
+
+    CueReader(boolean rolling) {
+      this.rolling = rolling;
+    }
 
     void block(List<String> lines) {
       String head = lines.getFirst().strip();
@@ -85,8 +95,9 @@ public final class VttTranscriptParser {
       add(current, text);
     }
 
-    void add(CueTiming time, List<String> lines) {
+    void add(CueTiming time, List<String> cueLines) {
       timeLines++;
+      List<String> lines = rolling ? withoutRepeatedLine(cueLines) : cueLines;
       String raw = String.join("\n", lines);
       Matcher voice = VOICE.matcher(raw);
       if (voice.find() && voice.group(1) != null && !voice.group(1).isBlank()) {
@@ -97,6 +108,16 @@ public final class VttTranscriptParser {
       Markup.Labelled labelled = Markup.speakerLabel(Markup.decodeEntities(Markup.stripTags(raw)).strip());
       if (labelled.speaker().isPresent()) speaker = labelled.speaker();
       cues.add(new Cue(time.start(), time.end(), speaker, Markup.collapse(labelled.text())));
+    }
+
+    /** Rolling captions repeat the previous cue's last line on top of the new one: keep only what is new. */
+    private List<String> withoutRepeatedLine(List<String> lines) {
+      List<String> shown = lines.stream().filter(l -> !Markup.plain(l).isEmpty()).toList();
+      if (shown.isEmpty()) return shown;
+      String lastLine = Markup.plain(shown.getLast());
+      boolean repeats = Markup.plain(shown.getFirst()).equals(previousLastLine);
+      previousLastLine = lastLine;
+      return repeats ? shown.subList(1, shown.size()) : shown;
     }
 
     void orphan(List<String> lines) {

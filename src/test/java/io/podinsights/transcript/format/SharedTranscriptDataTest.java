@@ -95,9 +95,9 @@ class SharedTranscriptDataTest {
       subtitle-edge-cases/webvtt-py/styles.vtt                      | VTT  | 1    | 0       | -               | - Hello world.
       subtitle-edge-cases/webvtt-py/two_captions.sbv                | SRT  | 2    | 0.378   | -               | Caption text #1
       subtitle-edge-cases/webvtt-py/using_identifiers.vtt           | VTT  | 6    | 0.5     | -               | Caption text #1
-      subtitle-edge-cases/webvtt-py/youtube_dl.vtt                  | VTT  | 4    | 286.07  | -               | yeah
+      subtitle-edge-cases/webvtt-py/youtube_dl.vtt                  | VTT  | 3    | 286.07  | -               | yeah
       subtitle-edge-cases/whisper-timestamped/punctuations.mp3.srt  | SRT  | 1    | 0.38    | -               | Dis-moi, est-ce que l'avion vole ?
-      subtitle-edge-cases/whisper-timestamped/punctuations.mp3.words.vtt | VTT | 5 | 0.38    | -               | Dis-moi,
+      subtitle-edge-cases/whisper-timestamped/punctuations.mp3.words.vtt | VTT | 1 | 0.38    | -               | Dis-moi, est-ce que l'avion vole ?
       talkpython/202-software-biz.vtt                               | VTT  | 2937 | 0.001   | -               | One core question around open source is how do you fund it?
       talkpython/231-freelancing.vtt                                | VTT  | 907  | 0.001   | -               | `Have you ever wanted to get into consulting? Maybe you're seeking the freedom to work on`
       talkpython/551-stroll-down-startup-lane-2026.vtt              | VTT  | 1685 | 0.02    | -               | `If you've ever been to PyCon, you know one of the best parts of the expo hall is`
@@ -178,6 +178,21 @@ class SharedTranscriptDataTest {
     long shared = html.stream().filter(srtVocabulary::contains).count();
     assertThat((double) shared / html.size()).isGreaterThan(0.95);
     assertThat((double) html.size() / srt.size()).isBetween(0.9, 1.1);
+  }
+
+  @Test
+  void rolling_youtube_captions_say_each_line_once() throws Exception {
+    Transcript t = read("subtitle-edge-cases/webvtt-py/youtube_dl.vtt");
+
+    assertThat(t.segments()).extracting(Segment::text).containsExactly("yeah", "what", "this will happen is I'm telling");
+  }
+
+  @Test
+  void word_level_vtt_joins_into_the_sentence_its_srt_twin_has() throws Exception {
+    Transcript words = read("subtitle-edge-cases/whisper-timestamped/punctuations.mp3.words.vtt");
+    Transcript sentence = read("subtitle-edge-cases/whisper-timestamped/punctuations.mp3.srt");
+
+    assertThat(words.segments()).isEqualTo(sentence.segments());
   }
 
   @Test
