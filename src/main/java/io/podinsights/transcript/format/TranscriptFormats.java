@@ -4,11 +4,14 @@ import io.podinsights.transcript.Transcript;
 import io.podinsights.transcript.TranscriptFormat;
 import io.podinsights.transcript.TranscriptSource;
 import io.podinsights.transcript.format.TranscriptParseException.Problem;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -161,6 +164,16 @@ public final class TranscriptFormats {
   public static Transcript parse(byte[] body, Optional<TranscriptFormat> declared, String nameOrUrl,
       Function<TranscriptFormat, TranscriptSource> source) throws TranscriptParseException {
     return parse(body, List.of(declared, fromName(nameOrUrl)), nameOrUrl, source);
+  }
+
+  /**
+   * Reads a local transcript file (CLI {@code podinsights transcript parse FILE [--format F]}); the source is
+   * {@code Local(path, format used)}. {@code format} is the user's --format, tried after what the content shows.
+   */
+  public static Transcript parseFile(Path file, Optional<TranscriptFormat> format)
+      throws IOException, TranscriptParseException {
+    String name = file.toString();
+    return parse(Files.readAllBytes(file), format, name, f -> new TranscriptSource.Local(name, f));
   }
 
   /** As {@link #parse(byte[], Optional, String, Function)} with several hints, most trusted first. */

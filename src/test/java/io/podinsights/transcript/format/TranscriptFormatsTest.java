@@ -8,6 +8,7 @@ import io.podinsights.transcript.TranscriptFormat;
 import io.podinsights.transcript.TranscriptSource;
 import io.podinsights.transcript.format.TranscriptParseException.Problem;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,16 @@ class TranscriptFormatsTest {
 
     assertThat(((TranscriptSource.Published) t.source()).format()).isEqualTo(TranscriptFormat.SRT);
     assertThat(t.segments()).hasSize(4);
+  }
+
+  @Test
+  void reads_a_local_file_with_the_format_it_shows_and_records_the_path() throws Exception {
+    Path file = Path.of("src/test/resources/transcript/format/turns.html");
+
+    Transcript t = TranscriptFormats.parseFile(file, Optional.of(TranscriptFormat.SRT));
+
+    assertThat(t.source()).isEqualTo(new TranscriptSource.Local(file.toString(), TranscriptFormat.HTML));
+    assertThat(t.segments()).hasSize(3);
   }
 
   @Test
