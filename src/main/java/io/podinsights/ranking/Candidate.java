@@ -1,6 +1,5 @@
 package io.podinsights.ranking;
 
-import io.podinsights.insight.Embedder;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,15 +24,5 @@ public record Candidate(
   @Override
   public float[] embedding() {
     return embedding.clone();
-  }
-
-  boolean hasEmbedding() {
-    return embedding.length > 0;
-  }
-
-  /** Cosine similarity with another candidate, or 0 when either has no embedding or the lengths differ. */
-  double similarity(Candidate other) {
-    if (!hasEmbedding() || embedding.length != other.embedding.length) return 0;
-    return Embedder.cosine(embedding, other.embedding);
   }
 }

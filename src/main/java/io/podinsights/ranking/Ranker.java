@@ -37,28 +37,39 @@ public final class Ranker {
   public List<Ranked> rank(RankRequest request) {
     Instant now = clock.instant();
     List<Scored> pool = score(request, now);
+    int n = pool.size();
     double maxRelevance = pool.stream().mapToDouble(Scored::relevance).max().orElse(0);
+    // maxSimilarity[i]: highest cosine of pool[i] to anything picked so far, updated once per pick.
+    double[] maxSimilarity = new double[n];
+    boolean[] taken = new boolean[n];
     List<Ranked> picked = new ArrayList<>();
     Map<String, Integer> perShow = new HashMap<>();
     Map<String, Integer> perEpisode = new HashMap<>();
     for (Ranked.Diversity tier : Ranked.Diversity.values()) {
       while (picked.size() < policy.size()) {
-        Choice best = null;
-        for (Scored s : pool) {
-          if (!allowed(s.candidate(), tier, perShow, perEpisode)) continue;
-          double similarity = maxSimilarity(s.candidate(), picked);
-          if (similarity >= policy.duplicateSimilarity()) continue;
-          double normalised = maxRelevance > 0 ? s.relevance() / maxRelevance : 0;
-          double mmr = policy.relevanceWeight() * normalised - (1 - policy.relevanceWeight()) * similarity;
+        int best = -1;
+        double bestMmr = 0;
+        for (int i = 0; i < n; i++) {
+          if (taken[i] || maxSimilarity[i] >= policy.duplicateSimilarity()) continue;
+          Candidate c = pool.get(i).candidate();
+          if (!allowed(c, tier, perShow, perEpisode)) continue;
+          double normalised = maxRelevance > 0 ? pool.get(i).relevance() / maxRelevance : 0;
+          double mmr = policy.relevanceWeight() * normalised - (1 - policy.relevanceWeight()) * maxSimilarity[i];
           // Strictly greater: the pool is in tie-break order, so the first of equals wins.
-          if (best == null || mmr > best.mmr()) best = new Choice(s, mmr, similarity);
+          if (best < 0 || mmr > bestMmr) {
+            best = i;
+            bestMmr = mmr;
+          }
         }
-        if (best == null) break;
-        Candidate c = best.scored().candidate();
-        picked.add(new Ranked(c, best.scored().relevance(), best.scored().novelty(), best.similarity(), tier));
-        pool.remove(best.scored());
-        perShow.merge(c.showKey(), 1, Integer::sum);
-        perEpisode.merge(episodeOf(c), 1, Integer::sum);
+        if (best < 0) break;
+        Scored s = pool.get(best);
+        taken[best] = true;
+        picked.add(new Ranked(s.candidate(), s.relevance(), s.novelty(), maxSimilarity[best], tier));
+        perShow.merge(s.candidate().showKey(), 1, Integer::sum);
+        perEpisode.merge(episodeOf(s.candidate()), 1, Integer::sum);
+        for (int i = 0; i < n; i++) {
+          if (!taken[i]) maxSimilarity[i] = Math.max(maxSimilarity[i], s.similarity(pool.get(i)));
+        }
       }
     }
     return List.copyOf(picked);
@@ -75,8 +86,7 @@ public final class Ranker {
     Map<Long, Scored> byId = new LinkedHashMap<>();
     for (Candidate c : request.candidates()) {
       if (request.alreadySent().contains(c.insightId())) continue;
-      double novelty = novelty(c.minedAt(), now);
-      Scored s = new Scored(c, c.quality() * novelty, novelty);
+      Scored s = Scored.of(c, novelty(c.minedAt(), now));
       byId.merge(c.insightId(), s, (a, b) -> BY_RELEVANCE.compare(a, b) <= 0 ? a : b);
     }
     List<Scored> pool = new ArrayList<>(byId.values());
@@ -94,18 +104,30 @@ public final class Ranker {
     };
   }
 
-  private static double maxSimilarity(Candidate c, List<Ranked> picked) {
-    double max = 0;
-    for (Ranked r : picked) max = Math.max(max, c.similarity(r.candidate()));
-    return max;
-  }
-
   /** Episode keys are only unique within a show. */
   private static String episodeOf(Candidate c) {
     return c.showKey() + "\u0000" + c.episodeKey();
   }
 
-  private record Scored(Candidate candidate, double relevance, double novelty) {}
+  /** A candidate with its relevance and its embedding scaled to unit length (empty when it has none or it is zero). */
+  private record Scored(Candidate candidate, double relevance, double novelty, float[] unit) {
 
-  private record Choice(Scored scored, double mmr, double similarity) {}
+    static Scored of(Candidate c, double novelty) {
+      float[] e = c.embedding();
+      double norm = 0;
+      for (float x : e) norm += (double) x * x;
+      if (norm == 0) return new Scored(c, c.quality() * novelty, novelty, new float[0]);
+      float scale = (float) (1 / Math.sqrt(norm));
+      for (int i = 0; i < e.length; i++) e[i] *= scale;
+      return new Scored(c, c.quality() * novelty, novelty, e);
+    }
+
+    /** Cosine similarity clamped to [0, 1]; 0 when either has no embedding or the dimensions differ. */
+    double similarity(Scored other) {
+      if (unit.length == 0 || unit.length != other.unit.length) return 0;
+      double dot = 0;
+      for (int i = 0; i < unit.length; i++) dot += unit[i] * other.unit[i];
+      return Math.max(0, Math.min(1, dot));
+    }
+  }
 }
