@@ -18,10 +18,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
-  /** The replies to MAIL, RCPT and end-of-data; an empty end-of-data reply means: close the socket instead. */
-  record Script(String mailReply, String rcptReply, Optional<String> endOfDataReply) {
+  /**
+   * The greeting and the replies to MAIL, RCPT and end-of-data; an empty end-of-data reply means: close the socket
+   * instead; an empty greeting means: accept the connection and say nothing until the client gives up.
+   */
+  record Script(Optional<String> greeting, String mailReply, String rcptReply, Optional<String> endOfDataReply) {
+    Script(String mailReply, String rcptReply, Optional<String> endOfDataReply) {
+      this(Optional.of("220 stub.example ESMTP scripted"), mailReply, rcptReply, endOfDataReply);
+    }
+
     static Script accepting(String endOfDataReply) {
       return new Script("250 2.1.0 Ok", "250 2.1.5 Ok", Optional.of(endOfDataReply));
+    }
+
+    static Script greetingOnly(String greeting) {
+      return new Script(Optional.of(greeting), "250 Ok", "250 Ok", Optional.of("250 Ok"));
+    }
+
+    static Script silent() {
+      return new Script(Optional.empty(), "250 Ok", "250 Ok", Optional.of("250 Ok"));
     }
   }
 
@@ -49,7 +64,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
     try (Socket s = server.accept()) {
       var in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
       OutputStream out = s.getOutputStream();
-      say(out, "220 stub.example ESMTP scripted");
+      if (script.greeting().isEmpty()) {
+        in.read(); // blocks until the client times out and closes
+        return;
+      }
+      say(out, script.greeting().get());
       String line;
       while ((line = in.readLine()) != null) {
         String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();

@@ -222,4 +222,34 @@ class SmtpMailerIT {
     }
     assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
+
+  @Test
+  void requiring_starttls_from_a_relay_without_it_is_a_configuration_problem() throws Exception {
+    try (var stub = new ScriptedSmtpServer(Script.accepting("250 Ok"))) {
+      SmtpConfig config = local(stub.port()).withStartTls(SmtpConfig.StartTls.REQUIRED);
+      SendResult result = new SmtpMailer(config, CLOCK).send(plain("reader@example.com", "s", Map.of()));
+      assertThat(result).isInstanceOf(SendResult.Misconfigured.class);
+      assertThat(((SendResult.Misconfigured) result).reason()).contains("STARTTLS").endsWith("check smtp.starttls");
+      assertThat(stub.commands()).doesNotContain("MAIL");
+    }
+  }
+
+  @Test
+  void a_relay_that_greets_with_421_is_transient() throws Exception {
+    try (var stub = new ScriptedSmtpServer(Script.greetingOnly("421 4.3.2 too busy, come back later"))) {
+      SendResult result = new SmtpMailer(local(stub.port()), CLOCK).send(plain("reader@example.com", "s", Map.of()));
+      assertThat(result).isInstanceOf(SendResult.Transient.class);
+    }
+  }
+
+  @Test
+  void a_relay_that_never_answers_times_out_as_transient() throws Exception {
+    try (var stub = new ScriptedSmtpServer(Script.silent())) {
+      Duration quick = Duration.ofMillis(300);
+      SmtpMailer mailer = new SmtpMailer(local(stub.port()).withTimeouts(quick, quick, quick), CLOCK);
+      SendResult result = mailer.send(plain("reader@example.com", "s", Map.of()));
+      assertThat(result).isInstanceOf(SendResult.Transient.class);
+      assertThat(((SendResult.Transient) result).reason()).startsWith("mail: could not talk to 127.0.0.1:" + stub.port());
+    }
+  }
 }
