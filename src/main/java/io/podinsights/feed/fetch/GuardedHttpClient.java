@@ -77,11 +77,18 @@ public final class GuardedHttpClient implements AutoCloseable {
   private final ConcurrentHashMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
 
   public GuardedHttpClient(FetchPolicy policy, InstantSource clock) {
+    this(policy, clock, DefaultClientTlsStrategy.createDefault()); // the JDK trust store; verifies host names
+  }
+
+  /** For tests only: trust the given context (a self-signed loopback server) instead of the JDK trust store. */
+  GuardedHttpClient(FetchPolicy policy, InstantSource clock, javax.net.ssl.SSLContext trust) {
+    this(policy, clock, new DefaultClientTlsStrategy(trust));
+  }
+
+  private GuardedHttpClient(FetchPolicy policy, InstantSource clock, TlsSocketStrategy tlsStrategy) {
     this.policy = policy;
     this.clock = clock;
-    var tls = RegistryBuilder.<TlsSocketStrategy>create()
-        .register("https", DefaultClientTlsStrategy.createDefault()) // verifies certificates and host names
-        .build();
+    var tls = RegistryBuilder.<TlsSocketStrategy>create().register("https", tlsStrategy).build();
     var operator = new DefaultHttpClientConnectionOperator(
         proxy -> new GuardedSocket(policy.addresses(), proxy), DefaultSchemePortResolver.INSTANCE,
         SystemDefaultDnsResolver.INSTANCE, tls);
