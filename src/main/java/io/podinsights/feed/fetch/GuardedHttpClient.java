@@ -242,7 +242,7 @@ public final class GuardedHttpClient implements AutoCloseable {
         }
         if (total.isPresent() && total.getAsLong() > req.maxBytes()) {
           open.discard();
-          return giveUp(req, part, tooLarge(open.url, req.maxBytes(), "declares " + total.getAsLong() + " bytes"), attempt);
+          return giveUp(req, part, tooLarge(open.url, req.maxBytes(), "declares " + total.getAsLong() + " bytes, over the cap"), attempt);
         }
         validator = header(r, "ETag").filter(e -> !e.startsWith("W/")).or(() -> header(r, "Last-Modified"));
         have = start;
@@ -363,10 +363,6 @@ public final class GuardedHttpClient implements AutoCloseable {
     HttpEntity entity = open.response.getEntity();
     if (entity == null) return new byte[0];
     long declared = entity.getContentLength();
-    if (declared > maxBytes) {
-      open.discard();
-      throw new Failure(tooLarge(open.url, maxBytes, "declares Content-Length " + declared));
-    }
     List<String> encodings = new ArrayList<>();
     for (Header h : open.response.getHeaders("Content-Encoding")) {
       for (String e : h.getValue().split(",")) {
@@ -380,7 +376,13 @@ public final class GuardedHttpClient implements AutoCloseable {
           + encodings.size() + " content encodings (" + String.join(", ", encodings) + "); at most "
           + policy.maxContentEncodings() + " are decoded"));
     }
-    CountingInput raw = new CountingInput(entity.getContent(), maxBytes);
+    // Compressed bodies may be a little larger than what they decode to; the cap that matters is on decoded bytes.
+    long rawCap = encodings.isEmpty() ? maxBytes : maxBytes + maxBytes / 16 + 64 * 1024;
+    if (declared > rawCap) {
+      open.discard();
+      throw new Failure(tooLarge(open.url, maxBytes, "declares Content-Length " + declared + ", over the cap"));
+    }
+    CountingInput raw = new CountingInput(entity.getContent(), rawCap);
     InputStream in = raw;
     try {
       for (int i = encodings.size() - 1; i >= 0; i--) in = decoder(encodings.get(i), in, open.url);
@@ -390,14 +392,14 @@ public final class GuardedHttpClient implements AutoCloseable {
       int n;
       while ((n = in.read(buf)) != -1) {
         total += n;
-        if (total > maxBytes) throw new Failure(tooLarge(open.url, maxBytes, "decodes to more"));
+        if (total > maxBytes) throw new Failure(tooLarge(open.url, maxBytes, "decodes to more than the cap"));
         if (deadline.expired()) throw new Failure(timeout(open.url));
         out.write(buf, 0, n);
       }
       if (raw.atEof()) open.reusable = true;
       return out.toByteArray();
     } catch (CountingInput.OverCap e) {
-      throw new Failure(tooLarge(open.url, maxBytes, "sends more"));
+      throw new Failure(tooLarge(open.url, maxBytes, "sends more than the cap"));
     } catch (ZipException e) {
       throw new Failure(FetchError.of(FetchError.Kind.BAD_RESPONSE, "fetch: " + safe(open.url)
           + " sent a corrupt compressed body: " + e.getMessage()));
@@ -454,7 +456,7 @@ public final class GuardedHttpClient implements AutoCloseable {
       byte[] buf = new byte[BUFFER];
       int n;
       while ((n = in.read(buf)) != -1) {
-        if (have + n > maxBytes) throw new Failure(tooLarge(open.url, maxBytes, "streams more"));
+        if (have + n > maxBytes) throw new Failure(tooLarge(open.url, maxBytes, "streams more than the cap"));
         if (deadline.expired()) throw new Failure(timeout(open.url));
         try {
           out.write(buf, 0, n);
@@ -561,7 +563,7 @@ public final class GuardedHttpClient implements AutoCloseable {
   }
 
   private static FetchError tooLarge(URI url, long cap, String what) {
-    return FetchError.of(FetchError.Kind.TOO_LARGE, "fetch: " + safe(url) + " " + what + " than the cap of " + cap
+    return FetchError.of(FetchError.Kind.TOO_LARGE, "fetch: " + safe(url) + " " + what + " of " + cap
         + " bytes; stopped");
   }
 

@@ -256,6 +256,24 @@ class GuardedHttpClientTest {
   }
 
   @Test
+  void cap_is_exact_a_body_of_cap_bytes_passes_and_one_byte_more_fails_plain_and_gzipped() throws Exception {
+    byte[] feed = FEED.getBytes(StandardCharsets.UTF_8);
+    byte[] gz = gzip(feed);
+    server.route("/plain", ex -> TestHttpServer.send(ex, 200, FEED));
+    server.route("/chunked", ex -> {
+      ex.sendResponseHeaders(200, 0);
+      ex.getResponseBody().write(feed);
+    });
+    server.route("/gz", ex -> sendEncoded(ex, "gzip", gz));
+    GuardedHttpClient c = client();
+    for (String path : List.of("/plain", "/chunked", "/gz")) {
+      FetchRequest req = FetchRequest.feed(server.url(path));
+      assertThat(text(c.fetch(req.withMaxBytes(feed.length)))).as(path).isEqualTo(FEED);
+      assertThat(error(c.fetch(req.withMaxBytes(feed.length - 1))).kind()).as(path).isEqualTo(FetchError.Kind.TOO_LARGE);
+    }
+  }
+
+  @Test
   void stops_a_10_gb_chunked_body_at_the_cap_with_flat_heap() throws Exception {
     AtomicLong sent = new AtomicLong();
     var done = new java.util.concurrent.CountDownLatch(1);
@@ -278,23 +296,34 @@ class GuardedHttpClientTest {
   }
 
   @Test
-  void stops_a_gzip_bomb_at_the_decoded_cap() throws Exception {
-    AtomicLong compressedSent = new AtomicLong();
+  void stops_an_endless_gzip_stream_at_the_decoded_cap() {
     server.route("/bomb", ex -> {
       ex.getResponseHeaders().add("Content-Encoding", "gzip");
       ex.sendResponseHeaders(200, 0);
-      CountingOut counter = new CountingOut(ex.getResponseBody());
-      // 10 GB of zeros, compressed on the fly: about 10 MB on the wire if the client read it all.
-      try (var gz = new GZIPOutputStream(counter, 64 * 1024)) {
+      // 10 GB of zeros, compressed on the fly while the client reads
+      try (var gz = new GZIPOutputStream(ex.getResponseBody(), 64 * 1024)) {
         writeZerosUntilHangUp(gz, 10L << 30);
-      } catch (IOException e) {
-        // hung up
       }
-      compressedSent.set(counter.count);
     });
     FetchError e = error(client().fetch(FetchRequest.feed(server.url("/bomb"))));
     assertThat(e.kind()).isEqualTo(FetchError.Kind.TOO_LARGE);
     assertThat(e.message()).contains("decodes to more");
+  }
+
+  @Test
+  void stops_a_tiny_two_layer_gzip_bomb_that_inflates_to_a_gigabyte() throws Exception {
+    // 64 concatenated gzip members of 16 MB of zeros each (a valid multi-member gzip of 1 GB), gzipped once more
+    byte[] member = gzip(new byte[16 << 20]);
+    ByteArrayOutputStream inner = new ByteArrayOutputStream();
+    for (int i = 0; i < 64; i++) inner.write(member);
+    byte[] bomb = gzip(inner.toByteArray());
+    assertThat(bomb.length).isLessThan(64 * 1024); // tiny on the wire
+    server.route("/bomb2", ex -> sendEncoded(ex, "gzip, gzip", bomb));
+    long before = usedHeap();
+    FetchError e = error(client().fetch(FetchRequest.feed(server.url("/bomb2"))));
+    assertThat(e.kind()).isEqualTo(FetchError.Kind.TOO_LARGE);
+    assertThat(e.message()).contains("decodes to more");
+    assertThat(usedHeap() - before).isLessThan(200L << 20);
   }
 
   @Test
@@ -429,21 +458,6 @@ class GuardedHttpClientTest {
       d.write(in);
     }
     return out.toByteArray();
-  }
-
-  /** Counts bytes written through it. */
-  private static final class CountingOut extends java.io.FilterOutputStream {
-    long count;
-
-    CountingOut(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
   }
 
   @Test
