@@ -21,6 +21,11 @@ public record FetchRequest(URI url, Optional<String> etag, Optional<String> last
     return new FetchRequest(url, Optional.empty(), Optional.empty(), FetchPolicy.DEFAULT_MAX_FEED_BYTES, FEED_ACCEPT);
   }
 
+  /** An unconditional fetch of another document (transcript, OPML, chapters) with the default 20 MB cap. */
+  public static FetchRequest document(URI url, String accept) {
+    return new FetchRequest(url, Optional.empty(), Optional.empty(), FetchPolicy.DEFAULT_MAX_FEED_BYTES, accept);
+  }
+
   /** The same request, conditional on the validators stored from the previous fetch. */
   public FetchRequest withValidators(Optional<String> storedEtag, Optional<String> storedLastModified) {
     return new FetchRequest(url, storedEtag, storedLastModified, maxBytes, accept);

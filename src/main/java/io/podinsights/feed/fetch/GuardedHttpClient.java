@@ -74,7 +74,7 @@ public final class GuardedHttpClient implements AutoCloseable {
   private final InstantSource clock;
   private final CloseableHttpClient http;
   private final ScheduledExecutorService watchdog;
-  private final ConcurrentHashMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, HostSlots> perHost = new ConcurrentHashMap<>();
 
   public GuardedHttpClient(FetchPolicy policy, InstantSource clock) {
     this(policy, clock, DefaultClientTlsStrategy.createDefault()); // the JDK trust store; verifies host names
@@ -344,17 +344,29 @@ public final class GuardedHttpClient implements AutoCloseable {
 
   private Permit acquire(URI url, Deadline deadline) throws Failure {
     String host = url.getHost().toLowerCase(Locale.ROOT);
-    Semaphore s = perHost.computeIfAbsent(host, h -> new Semaphore(policy.perHostLimit(), true));
+    // users is counted inside the map's atomic compute, so an entry disappears exactly when nobody holds or waits
+    HostSlots slots = perHost.compute(host, (h, v) -> (v == null ? new HostSlots(policy.perHostLimit()) : v).join());
+    Permit permit = new Permit(() -> {
+      slots.semaphore.release();
+      perHost.computeIfPresent(host, (h, v) -> v.leave());
+    });
     try {
-      if (!s.tryAcquire(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
+      if (!slots.semaphore.tryAcquire(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
+        perHost.computeIfPresent(host, (h, v) -> v.leave());
         throw new Failure(FetchError.of(FetchError.Kind.TIMEOUT, "fetch: " + safe(url) + " waited past the deadline for "
             + "one of the " + policy.perHostLimit() + " request slots of host " + host));
       }
     } catch (InterruptedException e) {
+      perHost.computeIfPresent(host, (h, v) -> v.leave());
       Thread.currentThread().interrupt();
       throw new Failure(FetchError.of(FetchError.Kind.TIMEOUT, "fetch: " + safe(url) + " was interrupted"));
     }
-    return new Permit(s);
+    return permit;
+  }
+
+  /** Number of hosts with a request running or waiting (the per-host table never outgrows the work in flight). */
+  int hostsInFlight() {
+    return perHost.size();
   }
 
   // ---- bodies ----------------------------------------------------------------------------------------------------
@@ -648,17 +660,36 @@ public final class GuardedHttpClient implements AutoCloseable {
     }
   }
 
-  /** One request slot of a host. */
+  /** The request slots of one host and how many requests hold or wait for them. */
+  private static final class HostSlots {
+    final Semaphore semaphore;
+    private int users; // only touched inside ConcurrentHashMap.compute, which serialises per key
+
+    HostSlots(int limit) {
+      this.semaphore = new Semaphore(limit, true);
+    }
+
+    HostSlots join() {
+      users++;
+      return this;
+    }
+
+    HostSlots leave() {
+      return --users == 0 ? null : this;
+    }
+  }
+
+  /** One held request slot of a host; releasing twice is harmless. */
   private static final class Permit {
-    private final Semaphore semaphore;
+    private final Runnable onRelease;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    Permit(Semaphore semaphore) {
-      this.semaphore = semaphore;
+    Permit(Runnable onRelease) {
+      this.onRelease = onRelease;
     }
 
     void release() {
-      if (released.compareAndSet(false, true)) semaphore.release();
+      if (released.compareAndSet(false, true)) onRelease.run();
     }
   }
 

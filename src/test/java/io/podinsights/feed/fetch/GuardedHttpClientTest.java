@@ -31,6 +31,7 @@ class GuardedHttpClientTest {
 
   private final TestHttpServer server = new TestHttpServer();
   private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final List<GuardedHttpClient> clients = new ArrayList<>();
 
   @AfterEach
   void stop() throws Exception {
@@ -43,6 +44,7 @@ class GuardedHttpClientTest {
     for (int p : ports) a = a.allowing(AllowedEndpoint.loopback(p));
     GuardedHttpClient c = new GuardedHttpClient(base.withAddresses(a), InstantSource.fixed(NOW));
     toClose.add(c);
+    clients.add(c);
     return c;
   }
 
@@ -431,6 +433,7 @@ class GuardedHttpClientTest {
   @Test
   void never_runs_more_than_the_per_host_limit_at_once() throws Exception {
     assertThat(maxConcurrent(2)).isEqualTo(2);
+    assertThat(clients.getLast().hostsInFlight()).isZero(); // slots of idle hosts are forgotten
   }
 
   @Test
