@@ -118,6 +118,19 @@ class SsrfGuardTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"file:///etc/passwd", "gopher://127.0.0.1:6379/_INFO", "http://169.254.169.254/latest/meta-data/",
+      "http://[::ffff:a9fe:a9fe]/", "http://0x7f.1/"})
+  void refuses_a_redirect_to_a_forbidden_target(String target) {
+    try (RawServer redirector = new RawServer((req, out, n) -> RawServer.write(out,
+        "HTTP/1.1 301 Moved Permanently\r\nLocation: " + target + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))) {
+      FetchResult r = client(AddressPolicy.denyNonPublic().allowing(AllowedEndpoint.loopback(redirector.port())))
+          .fetch(FetchRequest.feed(redirector.url("/feed")));
+      refused(r);
+      assertThat(redirector.connections.get()).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"http://[::1]:PORT/", "http://[::]:PORT/", "http://[::ffff:127.0.0.1]:PORT/",
       "http://[::ffff:a9fe:a9fe]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::]/",
       "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", "http://[fe80::1]/", "http://[fd00::1]/",
