@@ -117,6 +117,20 @@ class SsrfGuardTest {
     }
   }
 
+  @Test
+  void blocks_a_redirect_hop_to_a_host_name_that_resolves_to_loopback_at_connect_time() {
+    try (RawServer internal = new RawServer((req, out, n) -> RawServer.write(out,
+            "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecret"));
+        RawServer redirector = new RawServer((req, out, n) -> RawServer.write(out,
+            "HTTP/1.1 302 Found\r\nLocation: http://localhost:" + internal.port() + "/admin\r\n"
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n"))) {
+      FetchError e = refused(client(AddressPolicy.denyNonPublic().allowing(AllowedEndpoint.loopback(redirector.port())))
+          .fetch(FetchRequest.feed(redirector.url("/feed"))));
+      assertThat(e.message()).startsWith("fetch: http://localhost:" + internal.port() + "/admin refused: address");
+      assertThat(internal.connections.get()).isZero();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"file:///etc/passwd", "gopher://127.0.0.1:6379/_INFO", "http://169.254.169.254/latest/meta-data/",
       "http://[::ffff:a9fe:a9fe]/", "http://0x7f.1/"})
