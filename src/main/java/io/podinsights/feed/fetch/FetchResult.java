@@ -22,6 +22,11 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
         throw new IllegalArgumentException("fetch: fetched result is missing a field");
       }
     }
+
+    /** The new URL to store, only when every hop was 301/308; the caller must still check that the body parsed. */
+    public Optional<URI> permanentLocation() {
+      return redirects == RedirectChain.PERMANENT ? Optional.of(finalUrl) : Optional.empty();
+    }
   }
 
   /** 304, or a 200 whose ETag equals the stored one: nothing changes but the next-check time. */

@@ -152,8 +152,10 @@ class GuardedHttpClientTest {
     assertThat(permanent.redirects()).isEqualTo(RedirectChain.PERMANENT);
     assertThat(permanent.finalUrl()).isEqualTo(server.url("/feed"));
     assertThat(permanent.requested()).isEqualTo(server.url("/p1"));
-    assertThat(((FetchResult.Fetched) c.fetch(FetchRequest.feed(server.url("/t1")))).redirects())
-        .isEqualTo(RedirectChain.TEMPORARY);
+    assertThat(permanent.permanentLocation()).contains(server.url("/feed"));
+    var temporary = (FetchResult.Fetched) c.fetch(FetchRequest.feed(server.url("/t1")));
+    assertThat(temporary.redirects()).isEqualTo(RedirectChain.TEMPORARY);
+    assertThat(temporary.permanentLocation()).isEmpty();
     assertThat(((FetchResult.Fetched) c.fetch(FetchRequest.feed(server.url("/s1")))).redirects())
         .isEqualTo(RedirectChain.TEMPORARY);
     assertThat(((FetchResult.Fetched) c.fetch(FetchRequest.feed(server.url("/feed")))).redirects())
