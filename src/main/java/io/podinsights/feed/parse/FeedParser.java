@@ -153,6 +153,8 @@ public final class FeedParser {
     boolean skippingItem = false;
     boolean sawChannel = false;
     int itemsSeen = 0;
+    int entitiesMapped = 0;
+    int entitiesUnknown = 0;
     List<EpisodeDraft> drafts = new ArrayList<>();
 
     while (r.hasNext()) {
@@ -252,6 +254,14 @@ public final class FeedParser {
             }
           }
         }
+        case XMLStreamConstants.ENTITY_REFERENCE -> {
+          // Only undeclared entities reach here (DTDs are never processed): map HTML names, keep others as text.
+          String name = r.getLocalName();
+          Optional<String> mapped = HtmlEntities.lookup(name);
+          if (mapped.isPresent()) entitiesMapped++;
+          else entitiesUnknown++;
+          if (depth >= 2 && !skippingItem) text.append(mapped.orElse("&" + name + ";"));
+        }
         case XMLStreamConstants.END_ELEMENT -> {
           NamespaceHandler h = handlerAt[depth];
           if (h != null) {
@@ -282,6 +292,10 @@ public final class FeedParser {
     if (!sawChannel && format == Format.RSS) {
       throw new FeedParseException(FeedParseException.Kind.NOT_A_FEED,
           "feed: " + where + " has an <rss> root but no <channel>; the publisher must fix the feed");
+    }
+    if (entitiesMapped + entitiesUnknown > 0) {
+      recoveries.add("replaced " + entitiesMapped + " undeclared HTML entity references"
+          + (entitiesUnknown > 0 ? " and kept " + entitiesUnknown + " unknown ones as text" : ""));
     }
     if (truncatedField) warnings.add("feed: some fields were longer than " + fieldCap + " characters and were cut");
     if (itemsSeen > limits.maxItems()) {
@@ -328,7 +342,8 @@ public final class FeedParser {
         dupGuid++;
         continue;
       }
-      if (enclosure.isPresent() && !seenMedia.add(enclosure.get().url())) {
+      boolean media = enclosure.isPresent() && !enclosure.get().type().startsWith("image");
+      if (media && !seenMedia.add(enclosure.get().url())) {
         dupMedia++;
         continue;
       }
