@@ -29,4 +29,5 @@ final class EpisodeDraft {
   final List<Person> persons = new ArrayList<>();
   final List<Soundbite> soundbites = new ArrayList<>();
   boolean blocked;
+  String guidIsPermaLink = "";
 }

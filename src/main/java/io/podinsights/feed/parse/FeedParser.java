@@ -270,6 +270,11 @@ public final class FeedParser {
             s.parent = localAt[depth - 1];
             h.end(localAt[depth], text.substring(textStart[depth]), s);
           }
+          if (format == Format.RSS && channelDepth < 0 && depth == 3 && localAt[depth].equals("newLocation")
+              && localAt[2].equals("redirect")) {
+            String url = s.url(text.substring(textStart[depth]));
+            if (!url.isEmpty()) s.show.newFeedUrl.offer(url, 2);
+          }
           if (depth == itemDepth) {
             if (!skippingItem) drafts.add(s.item);
             s.item = null;
@@ -289,7 +294,7 @@ public final class FeedParser {
     if (format == null) {
       throw new FeedParseException(FeedParseException.Kind.NOT_A_FEED, "feed: " + where + " has no root element; check the URL");
     }
-    if (!sawChannel && format == Format.RSS) {
+    if (!sawChannel && format == Format.RSS && s.show.newFeedUrl.get().isEmpty()) {
       throw new FeedParseException(FeedParseException.Kind.NOT_A_FEED,
           "feed: " + where + " has an <rss> root but no <channel>; the publisher must fix the feed");
     }

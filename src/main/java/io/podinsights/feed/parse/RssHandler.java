@@ -8,6 +8,9 @@ import javax.xml.stream.XMLStreamReader;
 final class RssHandler implements NamespaceHandler {
   @Override
   public void start(String local, XMLStreamReader r, FeedState s) {
+    if (s.itemChild() && local.equals("guid")) {
+      s.item.guidIsPermaLink = NamespaceHandler.attr(r, "isPermaLink").strip().toLowerCase(java.util.Locale.ROOT);
+    }
     if (s.itemChild() && local.equals("enclosure")) {
       String url = s.url(NamespaceHandler.attr(r, "url"));
       if (!url.isEmpty()) {
@@ -24,7 +27,7 @@ final class RssHandler implements NamespaceHandler {
         case "title" -> s.item.title.offer(FeedState.oneLine(text), 3);
         case "link" -> s.item.link.offer(s.url(text), 3);
         case "description" -> s.item.description.offer(text.strip(), 2);
-        case "guid" -> s.item.guid.offer(text.strip(), 3);
+        case "guid" -> guid(text.strip(), s);
         case "pubDate" -> s.item.published.offer(Dates.parse(text).orElse(null), 3);
         default -> { }
       }
@@ -42,5 +45,18 @@ final class RssHandler implements NamespaceHandler {
     } else if (s.scope == FeedState.Scope.CHANNEL && s.level == 2 && s.parent.equals("image") && local.equals("url")) {
       s.show.image.offer(s.url(text), 1);
     }
+  }
+
+  /**
+   * A guid is an identifier, kept verbatim, unless isPermaLink="true" says it is a URL (then resolved like a link).
+   * A permalink guid (explicit, or an absolute http(s) URL with isPermaLink not "false") is the link fallback.
+   */
+  private static void guid(String guid, FeedState s) {
+    if (guid.isEmpty()) return;
+    String permaLink = s.item.guidIsPermaLink;
+    if (permaLink.equals("true")) guid = s.url(guid);
+    s.item.guid.offer(guid, 3);
+    boolean absoluteHttp = guid.startsWith("http://") || guid.startsWith("https://");
+    if (permaLink.equals("true") || (absoluteHttp && !permaLink.equals("false"))) s.item.link.offer(guid, 0);
   }
 }
