@@ -5,8 +5,24 @@ import javax.xml.stream.XMLStreamReader;
 
 /** Atom 1.0 and 0.3 elements, in Atom feeds and as atom:link inside RSS: links (alternate, enclosure, next), ids, dates. */
 final class AtomHandler implements NamespaceHandler {
+  private boolean base64;
+
+  /** Atom 0.3 {@code mode="base64"} content. */
+  private static String decodeBase64(String raw) {
+    try {
+      return new String(java.util.Base64.getMimeDecoder().decode(raw.strip()), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return raw;
+    }
+  }
+
   @Override
   public void start(String local, XMLStreamReader r, FeedState s) {
+    String type = NamespaceHandler.attr(r, "type").strip();
+    // Atom 0.3 mode="base64"; Atom 1.0 content with a non-text MIME type is base64 too.
+    base64 = NamespaceHandler.attr(r, "mode").equals("base64")
+        || (type.contains("/") && !type.startsWith("text/") && !type.endsWith("+xml") && !type.endsWith("/xml")
+            && !local.equals("link"));
     if (!local.equals("link")) return;
     String rel = NamespaceHandler.attr(r, "rel").strip();
     if (rel.isEmpty()) rel = "alternate";
@@ -30,7 +46,9 @@ final class AtomHandler implements NamespaceHandler {
   }
 
   @Override
-  public void end(String local, String text, FeedState s) {
+  public void end(String local, String raw, FeedState s) {
+    String text = base64 ? decodeBase64(raw) : raw;
+    base64 = false;
     if (s.itemChild()) {
       switch (local) {
         case "id" -> s.item.guid.offer(text.strip(), 2);

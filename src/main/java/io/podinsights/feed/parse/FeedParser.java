@@ -147,6 +147,7 @@ public final class FeedParser {
     boolean truncatedField = false;
 
     Format format = null;
+    String rootNs = "";
     int depth = 0;
     int channelDepth = -1;
     int itemDepth = -1;
@@ -186,17 +187,22 @@ public final class FeedParser {
           if (depth == 1) {
             if (local.equals("rss") || (local.equals("channel") && ns.isEmpty())) {
               format = Format.RSS;
+              // Some RSS 2.0 feeds put their elements in a namespace (http://backend.userland.com/rss2).
+              rootNs = ns;
+              handlers.putIfAbsent(ns, rss);
               if (local.equals("channel")) {
                 channelDepth = 1;
                 sawChannel = true;
               }
             } else if (local.equals("RDF")) {
               format = Format.RDF;
-            } else if (local.equals("feed") && (ns.equals(Namespaces.ATOM) || ns.equals(Namespaces.ATOM03) || ns.isEmpty())) {
+            } else if (local.equals("feed")) {
+              // Atom 1.0, 0.3, or a pre-standard Atom namespace: all read as Atom.
               format = Format.ATOM;
+              rootNs = ns;
               channelDepth = 1;
               sawChannel = true;
-              if (ns.isEmpty()) handlers.put("", atom);
+              handlers.put(ns, atom);
             } else {
               throw new FeedParseException(FeedParseException.Kind.NOT_A_FEED, "feed: " + where
                   + " is XML but not a feed (root element <" + local + ">, expected rss, rdf:RDF or Atom feed); check the URL");
@@ -205,14 +211,14 @@ public final class FeedParser {
             scopeAt[depth] = FeedState.Scope.ROOT;
             continue;
           }
-          boolean rssNs = ns.isEmpty() || ns.equals(Namespaces.RSS10) || ns.equals(Namespaces.RSS090);
+          boolean rssNs = ns.isEmpty() || ns.equals(rootNs) || ns.equals(Namespaces.RSS10) || ns.equals(Namespaces.RSS090);
           if (channelDepth < 0 && depth == 2 && local.equals("channel") && rssNs) {
             channelDepth = depth;
             sawChannel = true;
             scopeAt[depth] = FeedState.Scope.ROOT;
             continue;
           }
-          if (itemDepth < 0 && isItem(format, ns, local, depth, channelDepth, rssNs)) {
+          if (itemDepth < 0 && isItem(format, ns.equals(rootNs), local, depth, channelDepth, rssNs)) {
             itemDepth = depth;
             itemsSeen++;
             skippingItem = itemsSeen > limits.maxItems();
@@ -295,8 +301,7 @@ public final class FeedParser {
       throw new FeedParseException(FeedParseException.Kind.NOT_A_FEED, "feed: " + where + " has no root element; check the URL");
     }
     if (!sawChannel && format == Format.RSS && s.show.newFeedUrl.get().isEmpty()) {
-      throw new FeedParseException(FeedParseException.Kind.NOT_A_FEED,
-          "feed: " + where + " has an <rss> root but no <channel>; the publisher must fix the feed");
+      warnings.add("feed: " + where + " has an <rss> root but no <channel>: no show data, no episodes");
     }
     if (entitiesMapped + entitiesUnknown > 0) {
       recoveries.add("replaced " + entitiesMapped + " undeclared HTML entity references"
@@ -309,10 +314,8 @@ public final class FeedParser {
     return finish(s, drafts, recoveries, warnings);
   }
 
-  private static boolean isItem(Format format, String ns, String local, int depth, int channelDepth, boolean rssNs) {
-    if (format == Format.ATOM) {
-      return depth == 2 && local.equals("entry") && (ns.equals(Namespaces.ATOM) || ns.equals(Namespaces.ATOM03) || ns.isEmpty());
-    }
+  private static boolean isItem(Format format, boolean rootNs, String local, int depth, int channelDepth, boolean rssNs) {
+    if (format == Format.ATOM) return depth == 2 && local.equals("entry") && rootNs;
     if (!local.equals("item") || !rssNs) return false;
     if (format == Format.RDF) return depth == 2 || (channelDepth > 0 && depth == channelDepth + 1);
     return channelDepth > 0 && depth == channelDepth + 1;

@@ -6,14 +6,16 @@ import javax.xml.stream.XMLStreamReader;
 final class ItunesHandler implements NamespaceHandler {
   @Override
   public void start(String local, XMLStreamReader r, FeedState s) {
-    if (!local.equals("image")) return;
+    if (!local.equalsIgnoreCase("image")) return;
     String href = s.url(NamespaceHandler.attr(r, "href"));
     if (s.itemChild()) s.item.image.offer(href, 2);
     else if (s.channelChild()) s.show.image.offer(href, 2);
   }
 
   @Override
-  public void end(String local, String text, FeedState s) {
+  public void end(String element, String text, FeedState s) {
+    // Apple's tags are case-sensitive, but feeds in the wild write <itunes:Author>, <itunes:DURATION>...
+    String local = element.toLowerCase(java.util.Locale.ROOT);
     if (s.itemChild()) {
       switch (local) {
         case "duration" -> s.item.duration.offer(Durations.parse(text).orElse(null), 2);
@@ -22,7 +24,7 @@ final class ItunesHandler implements NamespaceHandler {
         case "title" -> s.item.title.offer(FeedState.oneLine(text), 1);
         case "summary" -> s.item.description.offer(text.strip(), 1);
         case "subtitle" -> s.item.description.offer(text.strip(), 0);
-        case "episodeType" -> s.item.episodeType.offer(text.strip().toLowerCase(java.util.Locale.ROOT), 1);
+        case "episodetype" -> s.item.episodeType.offer(text.strip().toLowerCase(java.util.Locale.ROOT), 1);
         case "block" -> s.item.blocked |= FeedState.yesNo(text).orElse(false);
         case "explicit" -> s.item.explicit.offer(FeedState.yesNo(text).orElse(null), 1);
         default -> { }
