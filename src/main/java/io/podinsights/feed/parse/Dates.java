@@ -94,6 +94,7 @@ final class Dates {
     int day = -1;
     int month = -1;
     int year = -1;
+    int yearDigits = 4;
     int hour = 0;
     int minute = 0;
     int second = 0;
@@ -117,16 +118,19 @@ final class Dates {
             day = Integer.parseInt(dash[0]);
             month = monthOf(dash[1]);
             year = Integer.parseInt(dash[2]);
+            yearDigits = dash[2].length();
             continue;
           }
           return Optional.empty();
         }
         if (t.length() == 4 || (day >= 0 && year < 0 && month >= 0)) {
           year = Integer.parseInt(t);
+          yearDigits = t.length();
         } else if (day < 0) {
           day = Integer.parseInt(t);
         } else if (year < 0) {
           year = Integer.parseInt(t);
+          yearDigits = t.length();
         }
         continue;
       }
@@ -144,8 +148,8 @@ final class Dates {
       // Anything else (day names, "at", unknown words) is ignored.
     }
     if (day < 1 || month < 1 || year < 0) return Optional.empty();
-    if (year < 100) year += year < 50 ? 2000 : 1900;
-    else if (year < 1000) year += 1900;
+    if (yearDigits <= 2) year += year < 50 ? 2000 : 1900;
+    else if (yearDigits == 3) year += 1900;
     LocalDateTime local = LocalDateTime.of(year, month, day, 0, 0).plusHours(Math.min(hour, 24)).plusMinutes(minute).plusSeconds(second);
     return Optional.of(OffsetDateTime.of(local, zone == null ? ZoneOffset.UTC : zone).toInstant());
   }
