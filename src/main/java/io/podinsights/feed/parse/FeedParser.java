@@ -59,7 +59,7 @@ public final class FeedParser {
     List<String> recoveries = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     String text = FeedDecoder.decode(in.body(), in.httpContentType(), recoveries, warnings);
-    XmlRepair.Prolog prolog = XmlRepair.prolog(text, where, recoveries);
+    XmlRepair.Prolog prolog = XmlRepair.prolog(text, "feed: " + where, recoveries);
     try {
       return run(prolog.text(), in.baseUrl(), where, recoveries, warnings);
     } catch (XMLStreamException first) {

@@ -44,13 +44,13 @@ final class XmlRepair {
    *
    * @throws FeedParseException EMPTY, NOT_XML, HTML_PAGE or UNSAFE_DTD
    */
-  static Prolog prolog(String s, String where, List<String> recoveries) throws FeedParseException {
+  static Prolog prolog(String s, String subject, List<String> recoveries) throws FeedParseException {
     int start = 0;
     if (!s.isEmpty() && s.charAt(0) == '\uFEFF') start = 1;
     int firstNonWs = start;
     while (firstNonWs < s.length() && isXmlSpace(s.charAt(firstNonWs))) firstNonWs++;
     if (firstNonWs == s.length()) {
-      throw new FeedParseException(FeedParseException.Kind.EMPTY, "feed: " + where + " answered an empty body; check the URL");
+      throw new FeedParseException(FeedParseException.Kind.EMPTY, subject + " answered an empty body; check the URL");
     }
     if (!s.startsWith("<?xml", firstNonWs)) {
       int decl = s.indexOf("<?xml", firstNonWs);
@@ -65,7 +65,7 @@ final class XmlRepair {
         char c = s.charAt(firstNonWs);
         if (lt < 0 || c == '{' || c == '[') {
           throw new FeedParseException(FeedParseException.Kind.NOT_XML,
-              "feed: " + where + " is not XML (starts with \"" + clip(s.substring(firstNonWs).strip(), 40)
+              subject + " is not XML (starts with \"" + clip(s.substring(firstNonWs).strip(), 40)
                   + "\"); check that the URL points at an RSS or Atom feed");
         }
         recoveries.add("removed " + (lt - firstNonWs) + " characters of junk before the first tag (\""
@@ -102,11 +102,11 @@ final class XmlRepair {
         String name = doctypeName(doctype);
         if (doctype.contains("<!ENTITY")) {
           throw new FeedParseException(FeedParseException.Kind.UNSAFE_DTD,
-              "feed: " + where + " declares entities in its DOCTYPE (the shape of an entity-expansion or"
+              subject + " declares entities in its DOCTYPE (the shape of an entity-expansion or"
                   + " external-entity attack); refused without processing it");
         }
         if (name.equalsIgnoreCase("html")) {
-          throw htmlPage(s, where);
+          throw htmlPage(s, subject);
         }
         if (out == null) out = new StringBuilder(s.length());
         out.append(s, copyFrom, i);
@@ -123,7 +123,7 @@ final class XmlRepair {
     String local = rootName.contains(":") ? rootName.substring(rootName.indexOf(':') + 1) : rootName;
     String lower = local.toLowerCase(Locale.ROOT);
     if (lower.equals("html") || lower.equals("head") || lower.equals("body")) {
-      throw htmlPage(s, where);
+      throw htmlPage(s, subject);
     }
     String text;
     if (out == null) {
@@ -140,11 +140,11 @@ final class XmlRepair {
     return region.contains("<rss") || region.contains("<feed") || region.contains("<rdf:RDF");
   }
 
-  private static FeedParseException htmlPage(String s, String where) {
+  private static FeedParseException htmlPage(String s, String subject) {
     Matcher m = HTML_TITLE.matcher(s.length() > 65536 ? s.substring(0, 65536) : s);
     String title = m.find() ? " (title: \"" + clip(m.group(1).strip().replaceAll("\\s+", " "), 80) + "\")" : "";
     return new FeedParseException(FeedParseException.Kind.HTML_PAGE,
-        "feed: " + where + " is an HTML page, not a feed" + title
+        subject + " is an HTML page, not a feed" + title
             + "; look for the feed link on that page or check the URL");
   }
 
