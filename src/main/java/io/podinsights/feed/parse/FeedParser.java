@@ -135,6 +135,7 @@ public final class FeedParser {
     handlers.put("http://search.yahoo.com/mrss", media);
     handlers.put(Namespaces.DC, new DublinCoreHandler());
 
+    Set<String> unknownNs = new HashSet<>();
     int max = limits.maxDepth();
     NamespaceHandler[] handlerAt = new NamespaceHandler[max + 2];
     String[] localAt = new String[max + 2];
@@ -240,6 +241,14 @@ public final class FeedParser {
           levelAt[depth] = s.level;
           if (skippingItem) continue;
           NamespaceHandler h = handlers.get(ns);
+          if (h == null && !ns.isEmpty() && unknownNs.add(ns)) {
+            // Namespace URIs are case-sensitive, but feeds write HTTP://WWW.ITUNES.COM/DTDS/PODCAST-1.0.DTD too.
+            NamespaceHandler lower = handlers.get(ns.toLowerCase(java.util.Locale.ROOT));
+            if (lower != null) {
+              handlers.put(ns, lower);
+              h = lower;
+            }
+          }
           if (h != null && s.scope != FeedState.Scope.ROOT) {
             handlerAt[depth] = h;
             s.parent = localAt[depth - 1];

@@ -6,8 +6,13 @@ import javax.xml.stream.XMLStreamReader;
 final class ItunesHandler implements NamespaceHandler {
   @Override
   public void start(String local, XMLStreamReader r, FeedState s) {
-    if (!local.equalsIgnoreCase("image")) return;
-    String href = s.url(NamespaceHandler.attr(r, "href"));
+    // <itunes:image href>, and the pre-2006 <itunes:link rel="image" href>.
+    boolean image = local.equalsIgnoreCase("image")
+        || (local.equalsIgnoreCase("link") && NamespaceHandler.attr(r, "rel").equals("image"));
+    if (!image) return;
+    String href = NamespaceHandler.attr(r, "href");
+    if (href.isBlank()) href = NamespaceHandler.attr(r, "url");
+    href = s.url(href);
     if (s.itemChild()) s.item.image.offer(href, 2);
     else if (s.channelChild()) s.show.image.offer(href, 2);
   }
@@ -25,7 +30,7 @@ final class ItunesHandler implements NamespaceHandler {
         case "summary" -> s.item.description.offer(text.strip(), 1);
         case "subtitle" -> s.item.description.offer(text.strip(), 0);
         case "episodetype" -> s.item.episodeType.offer(text.strip().toLowerCase(java.util.Locale.ROOT), 1);
-        case "block" -> s.item.blocked |= FeedState.yesNo(text).orElse(false);
+        case "block" -> s.item.blocked |= isYes(text);
         case "explicit" -> s.item.explicit.offer(FeedState.yesNo(text).orElse(null), 1);
         default -> { }
       }
@@ -36,7 +41,7 @@ final class ItunesHandler implements NamespaceHandler {
         case "subtitle" -> s.show.description.offer(text.strip(), 0);
         case "title" -> s.show.title.offer(FeedState.oneLine(text), 1);
         case "new-feed-url" -> s.show.newFeedUrl.offer(s.url(text), 1);
-        case "block" -> s.show.blocked |= FeedState.yesNo(text).orElse(false);
+        case "block" -> s.show.blocked |= isYes(text);
         case "explicit" -> s.show.explicit.offer(FeedState.yesNo(text).orElse(null), 1);
         case "type" -> s.show.itunesType.offer(text.strip().toLowerCase(java.util.Locale.ROOT), 1);
         default -> { }
@@ -44,5 +49,10 @@ final class ItunesHandler implements NamespaceHandler {
     } else if (s.scope == FeedState.Scope.CHANNEL && s.level == 2 && s.parent.equals("owner") && local.equals("name")) {
       s.show.author.offer(text.strip(), 1);
     }
+  }
+
+  /** Apple: only "Yes" blocks (any case, trimmed); "true", "no" or anything else does not. */
+  private static boolean isYes(String text) {
+    return text.strip().equalsIgnoreCase("yes");
   }
 }
