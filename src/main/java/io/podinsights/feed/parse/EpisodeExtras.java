@@ -1,5 +1,6 @@
 package io.podinsights.feed.parse;
 
+import io.podinsights.podcast.Enclosure;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +13,7 @@ public record EpisodeExtras(
     Optional<String> chaptersUrl,
     Optional<String> imageUrl,
     List<Soundbite> soundbites,
-    List<io.podinsights.podcast.Enclosure> allEnclosures,
+    List<Enclosure> allEnclosures,
     String episodeType,
     boolean blocked,
     Optional<Boolean> explicit) {

@@ -61,7 +61,8 @@ public final class FeedParser {
     String text = FeedDecoder.decode(in.body(), in.httpContentType(), recoveries, warnings);
     XmlRepair.Prolog prolog = XmlRepair.prolog(text, "feed: " + where, recoveries);
     try {
-      return run(prolog.text(), in.baseUrl(), where, recoveries, warnings);
+      // Each attempt gets its own copies, so a failed first pass leaves nothing behind.
+      return run(prolog.text(), in.baseUrl(), where, new ArrayList<>(recoveries), new ArrayList<>(warnings));
     } catch (XMLStreamException first) {
       List<String> recoveries2 = new ArrayList<>(recoveries);
       List<String> warnings2 = new ArrayList<>(warnings);

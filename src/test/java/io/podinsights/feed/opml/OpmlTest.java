@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
+/** OPML import (nesting, junk, refusals, entity safety) and the OPML 2.0 export round trip. */
 class OpmlTest {
   private static byte[] fixture(String name) throws IOException {
     try (InputStream in = OpmlTest.class.getResourceAsStream("/feed/opml/" + name)) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Date, duration and update-frequency readers on the odd forms feeds use. */
 class DatesTest {
 
   @ParameterizedTest

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** What the parser makes of its own fixture feeds: identity, dedupe, URLs, dates, namespaces, refusals, limits. */
 class FeedParserTest {
 
   @Test
