@@ -135,6 +135,7 @@ public final class FeedParser {
     handlers.put(Namespaces.MEDIA, media);
     handlers.put("http://search.yahoo.com/mrss", media);
     handlers.put(Namespaces.DC, new DublinCoreHandler());
+    handlers.put(Namespaces.GOOGLE_PLAY, new GooglePlayHandler());
 
     Set<String> unknownNs = new HashSet<>();
     int max = limits.maxDepth();

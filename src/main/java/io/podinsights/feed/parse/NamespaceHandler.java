@@ -4,7 +4,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /** Reads the elements of one XML namespace into the drafts; the parser calls it for every element in that namespace. */
 sealed interface NamespaceHandler
-    permits RssHandler, AtomHandler, ItunesHandler, PodcastHandler, ContentHandler, MediaHandler, DublinCoreHandler {
+    permits RssHandler, AtomHandler, ItunesHandler, PodcastHandler, ContentHandler, MediaHandler, DublinCoreHandler,
+        GooglePlayHandler {
 
   /** An element opened; attributes are readable from {@code r}. */
   void start(String local, XMLStreamReader r, FeedState s);

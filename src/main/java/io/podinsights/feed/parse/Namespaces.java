@@ -11,6 +11,7 @@ final class Namespaces {
   static final String PODCAST = "https://podcastindex.org/namespace/1.0";
   static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
   static final String MEDIA = "http://search.yahoo.com/mrss/";
+  static final String GOOGLE_PLAY = "http://www.google.com/schemas/play-podcasts/1.0";
   static final String DC = "http://purl.org/dc/elements/1.1/";
   static final String XML = "http://www.w3.org/XML/1998/namespace";
 
