@@ -11,7 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -41,7 +46,7 @@ public final class AudioDecoder {
       try {
         grabber.start();
       } catch (FrameGrabber.Exception e) {
-        throw classify(name, e);
+        throw classify(file, name, e);
       }
       if (!grabber.hasAudio() || grabber.getAudioStream() < 0)
         throw new SpeechException(SpeechException.Kind.UNSUPPORTED_CODEC,
@@ -131,14 +136,37 @@ public final class AudioDecoder {
     return null;
   }
 
-  private static SpeechException classify(String name, FrameGrabber.Exception e) {
+  private static SpeechException classify(Path file, String name, FrameGrabber.Exception e) {
     String msg = String.valueOf(e.getMessage());
-    if (msg.contains("avcodec_find_decoder") || msg.contains("codec not found") || msg.contains("Unsupported"))
+    Optional<String> undecodable = undecodableAudioCodec(file);
+    if (undecodable.isPresent() || msg.contains("avcodec_find_decoder") || msg.contains("codec not found"))
       return new SpeechException(SpeechException.Kind.UNSUPPORTED_CODEC,
-          "speech: " + name + " uses an audio codec this ffmpeg build cannot decode (" + firstLine(msg)
-              + "); convert it to MP3, AAC, Opus or WAV", e);
+          "speech: " + name + " uses an audio codec this ffmpeg build cannot decode ("
+              + undecodable.orElse(firstLine(msg)) + "); convert it to MP3, AAC, Opus or WAV", e);
+    if (msg.contains("Did not find a video or audio stream"))
+      return new SpeechException(SpeechException.Kind.UNSUPPORTED_CODEC,
+          "speech: " + name + " has no audio stream ffmpeg can decode; nothing to transcribe", e);
     return new SpeechException(SpeechException.Kind.UNREADABLE,
         "speech: " + name + " is not a format ffmpeg can read (" + firstLine(msg) + "); check that it is an audio file", e);
+  }
+
+  /** The name of the first audio stream's codec when ffmpeg has no decoder for it. */
+  static Optional<String> undecodableAudioCodec(Path file) {
+    AVFormatContext ctx = new AVFormatContext(null);
+    if (avformat.avformat_open_input(ctx, file.toString(), null, null) < 0) return Optional.empty();
+    try {
+      if (avformat.avformat_find_stream_info(ctx, (PointerPointer<?>) null) < 0) return Optional.empty();
+      for (int i = 0; i < ctx.nb_streams(); i++) {
+        AVCodecParameters par = ctx.streams(i).codecpar();
+        if (par.codec_type() == avutil.AVMEDIA_TYPE_AUDIO && avcodec.avcodec_find_decoder(par.codec_id()) == null) {
+          return Optional.of("codec " + avcodec.avcodec_get_name(par.codec_id()).getString() + ", tag 0x"
+              + Integer.toHexString(par.codec_tag()));
+        }
+      }
+      return Optional.empty();
+    } finally {
+      avformat.avformat_close_input(ctx);
+    }
   }
 
   private static String firstLine(String s) {
