@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Cuts a PCM stream into chunks of about the target length, only inside pauses: once a chunk reaches the target, it
- * is cut in the middle of the first 300 ms whose 10 ms frames are all quieter than an adaptive threshold (three times
- * the chunk's noise floor). If no pause comes before twice the target, it cuts at the quietest frame. Deterministic: the
+ * is cut 150 ms before the end of the first 300 ms run of 10 ms frames quieter than an adaptive threshold (three times
+ * the chunk's noise floor, at most half its median level), so at least 150 ms of pause lies on each side of the cut. If no pause comes before twice the target, it cuts at the quietest frame. Deterministic: the
  * same stream always gives the same chunks, which is what lets a restart reuse stored chunk results.
  */
 public final class SilenceSplitter implements PcmSink {
@@ -68,7 +68,7 @@ public final class SilenceSplitter implements PcmSink {
       run = rms < threshold ? run + 1 : 0;
     }
     if (run >= MIN_PAUSE_FRAMES) {
-      emit((frames - run / 2) * FRAME);
+      emit((frames - MIN_PAUSE_FRAMES / 2) * FRAME);
     } else if (length >= max) {
       emit(quietestCut() * FRAME);
     }
@@ -106,7 +106,8 @@ public final class SilenceSplitter implements PcmSink {
     float[] sorted = Arrays.copyOf(rms, n);
     Arrays.sort(sorted);
     double floor = sorted[Math.min(n - 1, n / 10)];
-    return Math.max(ABSOLUTE_FLOOR_RMS, floor * 3);
+    double median = sorted[n / 2];
+    return Math.max(ABSOLUTE_FLOOR_RMS, Math.min(floor * 3, median / 2));
   }
 
   static float rms(short[] s, int from, int n) {
