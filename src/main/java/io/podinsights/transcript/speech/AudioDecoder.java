@@ -34,14 +34,62 @@ public final class AudioDecoder {
     avutil.av_log_set_level(avutil.AV_LOG_QUIET);
   }
 
-  /** Decodes {@code file} into {@code sink}; throws {@link SpeechException} when nothing can be decoded. */
+  /** Which signal to take from a multi-channel file. */
+  public enum Channel { MIX, LEFT, RIGHT }
+
+  /** Below this left/right correlation a stereo file holds different speakers per channel (dual-mono interview). */
+  static final double SEPARATE_CHANNELS_BELOW = 0.3;
+
+  /** Decodes {@code file} into {@code sink}, downmixed to mono; throws {@link SpeechException} when nothing decodes. */
   public DecodeReport decode(Path file, PcmSink sink) {
+    return decode(file, Channel.MIX, sink);
+  }
+
+  /**
+   * True when {@code file} has two channels carrying different signals (correlation below 0.3 over its first minute,
+   * both channels audible): a downmix would overlap the speakers, so each channel should be recognised on its own.
+   */
+  public boolean channelsCarryDifferentSpeakers(Path file) {
+    double[] acc = new double[5];
+    long[] n = {0};
+    long limit = 60L * SAMPLE_RATE;
+    final class Enough extends RuntimeException {
+      Enough() {
+        super(null, null, false, false);
+      }
+    }
+    try {
+      decodeChannels(file, 2, (interleaved, count) -> {
+        for (int i = 0; i + 1 < count; i += 2) {
+          double l = interleaved[i], r = interleaved[i + 1];
+          acc[0] += l; acc[1] += r; acc[2] += l * l; acc[3] += r * r; acc[4] += l * r;
+          if (++n[0] >= limit) throw new Enough();
+        }
+      }, Channel.MIX, new ArrayList<>(), true);
+    } catch (Enough e) {
+      // first minute read
+    }
+    if (n[0] < SAMPLE_RATE / 2) return false;
+    double k = n[0];
+    double varL = acc[2] / k - Math.pow(acc[0] / k, 2), varR = acc[3] / k - Math.pow(acc[1] / k, 2);
+    if (Math.sqrt(varL) < 100 || Math.sqrt(varR) < 100) return false;
+    double corr = (acc[4] / k - (acc[0] / k) * (acc[1] / k)) / Math.sqrt(varL * varR);
+    return corr < SEPARATE_CHANNELS_BELOW;
+  }
+
+  /** Decodes one channel (or the downmix) of {@code file} into {@code sink}. */
+  public DecodeReport decode(Path file, Channel channel, PcmSink sink) {
+    List<String> warnings = new ArrayList<>();
+    return decodeChannels(file, channel == Channel.MIX ? 1 : 2, sink, channel, warnings, false);
+  }
+
+  private DecodeReport decodeChannels(Path file, int channels, PcmSink sink, Channel pick, List<String> warnings,
+      boolean raw) {
     String name = String.valueOf(file.getFileName());
     sniff(file, name);
-    List<String> warnings = new ArrayList<>();
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
       grabber.setSampleRate(SAMPLE_RATE);
-      grabber.setAudioChannels(1);
+      grabber.setAudioChannels(channels);
       grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
       try {
         grabber.start();
@@ -70,8 +118,14 @@ public final class AudioDecoder {
         if (n == 0) continue;
         if (buf.length < n) buf = new short[n];
         sb.duplicate().get(buf, 0, n);
+        if (channels == 2 && !raw) {
+          int offset = pick == Channel.RIGHT ? 1 : 0;
+          int m = n / 2;
+          for (int i = 0; i < m; i++) buf[i] = buf[2 * i + offset];
+          n = m;
+        }
         sink.accept(buf, n);
-        samples += n;
+        samples += channels == 2 && raw ? n / 2 : n;
       }
       if (samples == 0 && warnings.isEmpty()) warnings.add("no audio samples decoded");
       long decodedMs = samples * 1000 / SAMPLE_RATE;

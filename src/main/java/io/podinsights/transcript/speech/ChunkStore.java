@@ -87,10 +87,16 @@ public final class ChunkStore {
   }
 
   public void writeProgress(TranscriptionProgress progress) {
+    writeProgress(dir, progress);
+  }
+
+  /** Writes {@code progress.json} into {@code workDir} atomically (the job's top directory, whatever the pass). */
+  public static void writeProgress(Path workDir, TranscriptionProgress progress) {
     try {
-      writeAtomically(dir.resolve(PROGRESS), JSON.writeValueAsBytes(progress));
+      Files.createDirectories(workDir);
+      writeAtomically(workDir, workDir.resolve(PROGRESS), JSON.writeValueAsBytes(progress));
     } catch (IOException e) {
-      throw storageError(dir, e);
+      throw storageError(workDir, e);
     }
   }
 
@@ -129,6 +135,10 @@ public final class ChunkStore {
   }
 
   private void writeAtomically(Path target, byte[] bytes) throws IOException {
+    writeAtomically(dir, target, bytes);
+  }
+
+  private static void writeAtomically(Path dir, Path target, byte[] bytes) throws IOException {
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
       Files.write(tmp, bytes);

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -54,11 +55,62 @@ public final class ChunkedTranscriber implements Transcriber {
 
   @Override
   public SpeechResult transcribe(TranscriptionJob job, ProgressListener listener) {
-    ChunkStore store = ChunkStore.open(job.workDir(), fingerprint(job));
     long started = clock.millis();
+    if (!decoder.channelsCarryDifferentSpeakers(job.audio())) {
+      Pass pass = runPass(job, AudioDecoder.Channel.MIX, job.workDir(), new Tally(started, 1), listener);
+      List<Segment> segments = merge(pass.words(), pass.phrases(), Optional.empty());
+      return result(segments, pass.words(), pass.report(), pass, Optional.empty());
+    }
+    // Dual-mono recording (one speaker per channel): a downmix would overlap them, so each channel is recognised alone.
+    Tally tally = new Tally(started, 2);
+    Pass left = runPass(job, AudioDecoder.Channel.LEFT, job.workDir().resolve("left"), tally, listener);
+    Pass right = runPass(job, AudioDecoder.Channel.RIGHT, job.workDir().resolve("right"), tally, listener);
+    List<Segment> segments = new ArrayList<>(merge(left.words(), left.phrases(), Optional.of("left channel")));
+    segments.addAll(merge(right.words(), right.phrases(), Optional.of("right channel")));
+    segments.sort(java.util.Comparator.comparing(Segment::start));
+    List<Word> words = new ArrayList<>(left.words());
+    words.addAll(right.words());
+    words.sort(java.util.Comparator.comparingDouble(Word::start));
+    return result(segments, words, left.report(), left, Optional.of(right));
+  }
+
+  private SpeechResult result(List<Segment> segments, List<Word> words, DecodeReport report, Pass a, Optional<Pass> b) {
+    Transcript transcript = new Transcript(segments, new TranscriptSource.Transcribed(engine.name(), engine.model()));
+    return new SpeechResult(transcript, words, report, a.chunks() + b.map(Pass::chunks).orElse(0),
+        a.recognised() + b.map(Pass::recognised).orElse(0), a.resumed() + b.map(Pass::resumed).orElse(0));
+  }
+
+  private static List<Segment> merge(List<Word> words, List<Phrase> phrases, Optional<String> speaker) {
+    List<Segment> segments = new ArrayList<>(SentenceBuilder.segments(words));
+    segments.addAll(SentenceBuilder.fromPhrases(phrases));
+    segments.sort(java.util.Comparator.comparing(Segment::start));
+    return segments.stream().map(s -> new Segment(s.start(), s.end(), speaker, s.text())).toList();
+  }
+
+  /** One channel's (or the downmix's) recognised chunks, merged in order. */
+  private record Pass(List<Word> words, List<Phrase> phrases, DecodeReport report, int chunks, int recognised, int resumed) {}
+
+  /** Progress across passes: audio seconds done of the total, for every pass of the job. */
+  private static final class Tally {
+    final long started;
+    final int passes;
+    final AtomicLong doneSamples = new AtomicLong();
+    final AtomicLong passTotal = new AtomicLong();
+
+    Tally(long started, int passes) {
+      this.started = started;
+      this.passes = passes;
+    }
+
+    boolean lastPass(AudioDecoder.Channel channel) {
+      return passes == 1 || channel == AudioDecoder.Channel.RIGHT;
+    }
+  }
+
+  private Pass runPass(TranscriptionJob job, AudioDecoder.Channel channel, java.nio.file.Path workDir, Tally tally,
+      ProgressListener listener) {
+    ChunkStore store = ChunkStore.open(workDir, fingerprint(job) + "channel=" + channel + "\n");
     Map<Integer, ChunkResult> results = new ConcurrentHashMap<>();
-    AtomicLong doneSamples = new AtomicLong();
-    AtomicLong totalSamples = new AtomicLong();
     AtomicInteger recognised = new AtomicInteger();
     AtomicInteger resumed = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -72,15 +124,13 @@ public final class ChunkedTranscriber implements Transcriber {
     });
     ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
     Runnable report = () -> {
-      TranscriptionProgress p = new TranscriptionProgress(TranscriptionProgress.State.RUNNING,
-          doneSamples.get() / (double) AudioDecoder.SAMPLE_RATE, totalSamples.get() / (double) AudioDecoder.SAMPLE_RATE,
-          (clock.millis() - started) / 1000.0, clock.millis(), engine.name());
-      synchronized (store) {
-        store.writeProgress(p);
+      TranscriptionProgress p = progress(TranscriptionProgress.State.RUNNING, tally);
+      synchronized (tally) {
+        ChunkStore.writeProgress(job.workDir(), p);
       }
       listener.onProgress(p);
     };
-    DecodeReport report0;
+    DecodeReport decoded;
     try {
       SilenceSplitter splitter = new SilenceSplitter(chunkLength, chunk -> {
         if (failure.get() != null) throw new Aborted();
@@ -88,7 +138,7 @@ public final class ChunkedTranscriber implements Transcriber {
         if (stored.isPresent() && stored.get().sampleCount() == chunk.samples().length) {
           results.put(chunk.index(), stored.get());
           resumed.incrementAndGet();
-          doneSamples.addAndGet(chunk.samples().length);
+          tally.doneSamples.addAndGet(chunk.samples().length);
           report.run();
           return;
         }
@@ -100,7 +150,7 @@ public final class ChunkedTranscriber implements Transcriber {
             store.save(r);
             results.put(chunk.index(), r);
             recognised.incrementAndGet();
-            doneSamples.addAndGet(chunk.samples().length);
+            tally.doneSamples.addAndGet(chunk.samples().length);
             report.run();
           } catch (Throwable t) {
             failure.compareAndSet(null, t);
@@ -110,10 +160,10 @@ public final class ChunkedTranscriber implements Transcriber {
         }));
       });
       try {
-        report0 = decoder.decode(job.audio(), new PcmSink() {
+        decoded = decoder.decode(job.audio(), channel, new PcmSink() {
           @Override
           public void begin(AudioInfo info) {
-            info.declaredLength().ifPresent(d -> totalSamples.set(d.toMillis() * AudioDecoder.SAMPLE_RATE / 1000));
+            info.declaredLength().ifPresent(d -> tally.passTotal.compareAndSet(0, d.toMillis() * AudioDecoder.SAMPLE_RATE / 1000));
           }
 
           @Override
@@ -123,37 +173,39 @@ public final class ChunkedTranscriber implements Transcriber {
         });
         splitter.finish();
       } catch (Aborted e) {
-        report0 = null;
+        decoded = null;
       }
       for (Future<?> f : futures) waitFor(f);
       if (failure.get() != null) throw rethrow(failure.get());
-      totalSamples.set(report0.samples());
+      tally.passTotal.set(decoded.samples());
     } catch (RuntimeException | Error e) {
       pool.shutdownNow();
-      writeFinal(store, TranscriptionProgress.State.FAILED, doneSamples.get(), totalSamples.get(), started);
+      writeQuietly(job.workDir(), tally, progress(TranscriptionProgress.State.FAILED, tally));
       throw e;
     } finally {
       pool.shutdownNow();
       awaitQuietly(pool);
       for (SpeechEngine.Worker w : opened) w.close();
     }
+    writeQuietly(job.workDir(), tally, progress(
+        tally.lastPass(channel) ? TranscriptionProgress.State.DONE : TranscriptionProgress.State.RUNNING, tally));
     List<ChunkResult> ordered = results.values().stream()
         .sorted(java.util.Comparator.comparingInt(ChunkResult::index)).toList();
-    List<Word> words = ordered.stream().flatMap(r -> r.words().stream()).toList();
-    List<Phrase> phrases = ordered.stream().flatMap(r -> r.phrases().stream()).toList();
-    List<Segment> segments = new ArrayList<>(SentenceBuilder.segments(words));
-    segments.addAll(SentenceBuilder.fromPhrases(phrases));
-    segments.sort(java.util.Comparator.comparing(Segment::start));
-    writeFinal(store, TranscriptionProgress.State.DONE, doneSamples.get(), totalSamples.get(), started);
-    Transcript transcript = new Transcript(segments, new TranscriptSource.Transcribed(engine.name(), engine.model()));
-    return new SpeechResult(transcript, words, report0, ordered.size(), recognised.get(), resumed.get());
+    return new Pass(ordered.stream().flatMap(r -> r.words().stream()).toList(),
+        ordered.stream().flatMap(r -> r.phrases().stream()).toList(), decoded, ordered.size(), recognised.get(), resumed.get());
   }
 
-  private void writeFinal(ChunkStore store, TranscriptionProgress.State state, long done, long total, long started) {
+  private TranscriptionProgress progress(TranscriptionProgress.State state, Tally tally) {
+    double done = tally.doneSamples.get() / (double) AudioDecoder.SAMPLE_RATE;
+    double total = Math.max(done, tally.passTotal.get() * (double) tally.passes / AudioDecoder.SAMPLE_RATE);
+    return new TranscriptionProgress(state, done, total, (clock.millis() - tally.started) / 1000.0, clock.millis(), engine.name());
+  }
+
+  private static void writeQuietly(java.nio.file.Path workDir, Tally tally, TranscriptionProgress p) {
     try {
-      store.writeProgress(new TranscriptionProgress(state, done / (double) AudioDecoder.SAMPLE_RATE,
-          Math.max(done, total) / (double) AudioDecoder.SAMPLE_RATE, (clock.millis() - started) / 1000.0, clock.millis(),
-          engine.name()));
+      synchronized (tally) {
+        ChunkStore.writeProgress(workDir, p);
+      }
     } catch (SpeechException e) {
       // the failure being reported matters more than the progress file
     }
