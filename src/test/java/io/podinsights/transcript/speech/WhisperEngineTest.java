@@ -40,4 +40,14 @@ class WhisperEngineTest {
     assertThat(SpeechConfig.Engine.parse("Whisper")).isEqualTo(SpeechConfig.Engine.WHISPER);
     assertThatThrownBy(() -> SpeechConfig.Engine.parse("kaldi")).hasMessageContaining("use vosk, whisper or api");
   }
+
+  @Test
+  void a_file_that_is_not_a_ggml_model_is_refused_by_whisper_cpp() throws IOException {
+    byte[] junk = new byte[64 * 1024];
+    new java.util.Random(3).nextBytes(junk);
+    Path file = Files.write(tmp.resolve("ggml-fake.bin"), junk);
+    assertThatThrownBy(() -> WhisperEngine.load(file))
+        .isInstanceOf(SpeechException.class)
+        .hasMessageStartingWith("speech: whisper could not load");
+  }
 }
