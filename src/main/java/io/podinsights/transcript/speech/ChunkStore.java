@@ -111,6 +111,11 @@ public final class ChunkStore {
 
   /** Deletes the work directory (after the transcript has been saved elsewhere). */
   public void delete() {
+    deleteWorkDir(dir);
+  }
+
+  /** Deletes a job's work directory with its chunks and progress; nothing happens when it does not exist. */
+  public static void deleteWorkDir(Path dir) {
     if (!Files.exists(dir)) return;
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
