@@ -161,7 +161,8 @@ public final class TranscribeCommand implements Callable<Integer> {
       case TranscriptSource.Local l -> root.put("source", Map.of("path", l.path()));
     }
     List<Map<String, Object>> segs = new ArrayList<>();
-    for (Segment s : result.transcript().segments()) {
+    for (int i = 0; i < result.transcript().segments().size(); i++) {
+      Segment s = result.transcript().segments().get(i);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("start", seconds(s.start()));
       m.put("end", seconds(s.end()));
@@ -169,8 +170,7 @@ public final class TranscribeCommand implements Callable<Integer> {
       m.put("text", s.text());
       if (withWords) {
         List<Map<String, Object>> ws = new ArrayList<>();
-        for (Word w : result.words()) {
-          if (w.start() + 1e-6 < seconds(s.start()) || w.start() > seconds(s.end())) continue;
+        for (Word w : result.segmentWords().get(i)) {
           Map<String, Object> wm = new LinkedHashMap<>();
           wm.put("start", round(w.start()));
           wm.put("end", round(w.end()));

@@ -58,33 +58,36 @@ public final class ChunkedTranscriber implements Transcriber {
     long started = clock.millis();
     if (!decoder.channelsCarryDifferentSpeakers(job.audio())) {
       Pass pass = runPass(job, AudioDecoder.Channel.MIX, job.workDir(), new Tally(started, 1), listener);
-      List<Segment> segments = merge(pass.words(), pass.phrases(), Optional.empty());
+      List<SentenceBuilder.Built> segments = merge(pass.words(), pass.phrases(), Optional.empty());
       return result(segments, pass.words(), pass.report(), pass, Optional.empty());
     }
     // Dual-mono recording (one speaker per channel): a downmix would overlap them, so each channel is recognised alone.
     Tally tally = new Tally(started, 2);
     Pass left = runPass(job, AudioDecoder.Channel.LEFT, job.workDir().resolve("left"), tally, listener);
     Pass right = runPass(job, AudioDecoder.Channel.RIGHT, job.workDir().resolve("right"), tally, listener);
-    List<Segment> segments = new ArrayList<>(merge(left.words(), left.phrases(), Optional.of("left channel")));
+    List<SentenceBuilder.Built> segments = new ArrayList<>(merge(left.words(), left.phrases(), Optional.of("left channel")));
     segments.addAll(merge(right.words(), right.phrases(), Optional.of("right channel")));
-    segments.sort(java.util.Comparator.comparing(Segment::start));
+    segments.sort(java.util.Comparator.comparing(b -> b.segment().start()));
     List<Word> words = new ArrayList<>(left.words());
     words.addAll(right.words());
     words.sort(java.util.Comparator.comparingDouble(Word::start));
     return result(segments, words, left.report(), left, Optional.of(right));
   }
 
-  private SpeechResult result(List<Segment> segments, List<Word> words, DecodeReport report, Pass a, Optional<Pass> b) {
-    Transcript transcript = new Transcript(segments, new TranscriptSource.Transcribed(engine.name(), engine.model()));
-    return new SpeechResult(transcript, words, report, a.chunks() + b.map(Pass::chunks).orElse(0),
+  private SpeechResult result(List<SentenceBuilder.Built> segments, List<Word> words, DecodeReport report, Pass a,
+      Optional<Pass> b) {
+    Transcript transcript = new Transcript(segments.stream().map(SentenceBuilder.Built::segment).toList(),
+        new TranscriptSource.Transcribed(engine.name(), engine.model()));
+    return new SpeechResult(transcript, words, segments.stream().map(SentenceBuilder.Built::words).toList(), report, a.chunks() + b.map(Pass::chunks).orElse(0),
         a.recognised() + b.map(Pass::recognised).orElse(0), a.resumed() + b.map(Pass::resumed).orElse(0));
   }
 
-  private static List<Segment> merge(List<Word> words, List<Phrase> phrases, Optional<String> speaker) {
-    List<Segment> segments = new ArrayList<>(SentenceBuilder.segments(words));
-    segments.addAll(SentenceBuilder.fromPhrases(phrases));
-    segments.sort(java.util.Comparator.comparing(Segment::start));
-    return segments.stream().map(s -> new Segment(s.start(), s.end(), speaker, s.text())).toList();
+  private static List<SentenceBuilder.Built> merge(List<Word> words, List<Phrase> phrases, Optional<String> speaker) {
+    List<SentenceBuilder.Built> segments = new ArrayList<>(SentenceBuilder.build(words));
+    SentenceBuilder.fromPhrases(phrases).forEach(p -> segments.add(new SentenceBuilder.Built(p, List.of())));
+    segments.sort(java.util.Comparator.comparing(b -> b.segment().start()));
+    return segments.stream().map(b -> new SentenceBuilder.Built(
+        new Segment(b.segment().start(), b.segment().end(), speaker, b.segment().text()), b.words())).toList();
   }
 
   /** One channel's (or the downmix's) recognised chunks, merged in order. */

@@ -21,7 +21,20 @@ public final class SentenceBuilder {
   private SentenceBuilder() {}
 
   public static List<Segment> segments(List<Word> words) {
-    List<Segment> out = new ArrayList<>();
+    return build(words).stream().map(Built::segment).toList();
+  }
+
+  /** A segment with the words it was made from. */
+  public record Built(Segment segment, List<Word> words) {
+    public Built {
+      words = List.copyOf(words);
+    }
+  }
+
+  /** Like {@link #segments} but keeps each segment's words (for word-level output). */
+  public static List<Built> build(List<Word> words) {
+    List<Built> out = new ArrayList<>();
+    List<Word> current = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     double segStart = 0;
     double lastEnd = 0;
@@ -30,6 +43,7 @@ public final class SentenceBuilder {
     for (int i = 0; i < clean.size(); i++) {
       Word w = clean.get(i);
       if (text.isEmpty()) segStart = w.start();
+      current.add(w);
       if (!text.isEmpty()) text.append(' ');
       text.append(cased(w.text(), sentenceStart));
       lastEnd = w.end();
@@ -40,11 +54,12 @@ public final class SentenceBuilder {
       if (sentenceEnds) text.append('.');
       sentenceStart = sentenceEnds;
       if (endSegment) {
-        out.add(Segment.of(segStart, lastEnd, null, text.toString()));
+        out.add(new Built(Segment.of(segStart, lastEnd, null, text.toString()), current));
         text.setLength(0);
+        current.clear();
       }
     }
-    if (!text.isEmpty()) out.add(Segment.of(segStart, lastEnd, null, text.toString()));
+    if (!text.isEmpty()) out.add(new Built(Segment.of(segStart, lastEnd, null, text.toString()), current));
     return out;
   }
 
