@@ -15,6 +15,8 @@ public final class SilenceSplitter implements PcmSink {
   static final int FRAME = AudioDecoder.SAMPLE_RATE / 100;
   static final int MIN_PAUSE_FRAMES = 30;
   static final double ABSOLUTE_FLOOR_RMS = 150;
+  /** Audio handed to the next chunk as its lead (engine warm-up), in samples. */
+  static final int LEAD = 5 * AudioDecoder.SAMPLE_RATE;
 
   private final long target;
   private final long max;
@@ -27,6 +29,7 @@ public final class SilenceSplitter implements PcmSink {
   private int run;
   private long chunkStart;
   private int nextIndex;
+  private short[] lead = new short[0];
 
   public SilenceSplitter(Duration targetLength, Consumer<AudioChunk> out) {
     this.target = targetLength.toMillis() * AudioDecoder.SAMPLE_RATE / 1000;
@@ -87,7 +90,8 @@ public final class SilenceSplitter implements PcmSink {
     double loudest = 0;
     for (int f = 0; f < cutFrames; f++) loudest = Math.max(loudest, frameRms[f]);
     if (cut % FRAME != 0) loudest = Math.max(loudest, rms(buf, cutFrames * FRAME, cut - cutFrames * FRAME));
-    out.accept(new AudioChunk(nextIndex++, chunkStart, samples, loudest));
+    out.accept(new AudioChunk(nextIndex++, chunkStart, samples, loudest, lead));
+    lead = Arrays.copyOfRange(samples, Math.max(0, cut - LEAD), cut);
     chunkStart += cut;
     int rest = len - cut;
     System.arraycopy(buf, cut, buf, 0, rest);

@@ -54,10 +54,19 @@ public final class VoskEngine implements SpeechEngine {
     return new Worker() {
       @Override
       public ChunkResult recognize(AudioChunk chunk) {
-        List<Word> words = recognizeSamples(chunk.samples(), chunk.samples().length);
-        double offset = chunk.startSeconds();
-        return new ChunkResult(chunk.index(), chunk.startSample(), chunk.samples().length,
-            words.stream().map(w -> w.shifted(offset)).toList(), List.of());
+        // Listen to the lead first so the speaker adaptation is warm at the chunk's start; drop the lead's words
+        // (the cut lies in a pause, so a word belongs to the side its middle is on).
+        short[] lead = chunk.lead();
+        short[] all = new short[lead.length + chunk.samples().length];
+        System.arraycopy(lead, 0, all, 0, lead.length);
+        System.arraycopy(chunk.samples(), 0, all, lead.length, chunk.samples().length);
+        double leadSeconds = lead.length / (double) AudioDecoder.SAMPLE_RATE;
+        double offset = chunk.startSeconds() - leadSeconds;
+        List<Word> words = recognizeSamples(all, all.length).stream()
+            .filter(w -> (w.start() + w.end()) / 2 >= leadSeconds)
+            .map(w -> new Word(Math.max(leadSeconds, w.start()) + offset, w.end() + offset, w.text(), w.confidence()))
+            .toList();
+        return new ChunkResult(chunk.index(), chunk.startSample(), chunk.samples().length, words, List.of());
       }
 
       @Override

@@ -214,7 +214,7 @@ class ChunkedTranscriberTest {
   void eight_khz_telephone_audio_is_recognised_no_worse_than_plain_vosk() throws IOException {
     Path apollo = SpeechFixtures.shared("apollo11-air-to-ground.mp3");
     String ref = SpeechFixtures.reference("apollo11-air-to-ground.ref-whisper-large.txt");
-    SpeechResult r = run(SpeechFixtures.sharedVosk(), TWO_WORKERS_10S.withChunkLength(Duration.ofSeconds(30)), apollo, tmp.resolve("w"), ProgressListener.NONE);
+    SpeechResult r = run(SpeechFixtures.sharedVosk(), TWO_WORKERS_10S.withChunkLength(Duration.ofSeconds(45)), apollo, tmp.resolve("w"), ProgressListener.NONE);
     String single = String.join(" ", texts(SpeechFixtures.vosk().recognizeSingleStream(apollo, new AudioDecoder())));
     double ours = WordErrorRate.of(ref, r.transcript().text()).rate();
     double plain = WordErrorRate.of(ref, single).rate();
