@@ -1,0 +1,203 @@
+package io.podinsights.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.podinsights.transcript.Segment;
+import io.podinsights.transcript.TranscriptSource;
+import io.podinsights.transcript.speech.ChunkStore;
+import io.podinsights.transcript.speech.SpeechConfig;
+import io.podinsights.transcript.speech.SpeechException;
+import io.podinsights.transcript.speech.SpeechResult;
+import io.podinsights.transcript.speech.Transcriber;
+import io.podinsights.transcript.speech.Transcribers;
+import io.podinsights.transcript.speech.TranscriptionJob;
+import io.podinsights.transcript.speech.TranscriptionProgress;
+import io.podinsights.transcript.speech.Word;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code podinsights transcribe FILE}: speech-to-text for one audio file, printed as text or JSON segments. */
+@Command(name = "transcribe", mixinStandardHelpOptions = true,
+    description = "Transcribes an audio file offline (Vosk by default) and prints the text, or JSON segments with --json.")
+public final class TranscribeCommand implements Callable<Integer> {
+  private final SpeechConfig base;
+  private final Optional<Path> configuredDataDir;
+
+  @Parameters(paramLabel = "FILE|URL", description = "An audio file (MP3, AAC/M4A, Opus, Vorbis, WAV...).")
+  String input;
+
+  @Option(names = "--json", description = "Print JSON: source and segments (start, end, speaker, text).")
+  boolean json;
+
+  @Option(names = "--words", description = "With --json, add every word with its start, end and confidence.")
+  boolean words;
+
+  @Option(names = "--engine", paramLabel = "vosk|whisper|api", description = "Speech engine (default: speech.engine, vosk).")
+  String engine;
+
+  @Option(names = "--workers", description = "Chunks recognised at once (default: the number of cores).")
+  Integer workers;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (models, work files); default $PODINSIGHTS_DATA_DIR or ./data.")
+  Path dataDir;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  /** With the defaults: Vosk, data in $PODINSIGHTS_DATA_DIR or ./data. */
+  public TranscribeCommand() {
+    this(SpeechConfig.defaults(), Optional.empty());
+  }
+
+  /** With the app's speech settings and data directory (flags still override them). */
+  public TranscribeCommand(SpeechConfig config, Optional<Path> dataDir) {
+    this.base = config;
+    this.configuredDataDir = dataDir;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    if (input.matches("(?i)^https?://.*")) {
+      System.err.println("transcribe: URLs are handled once the fetcher is merged; download the file and pass its path");
+      return 2;
+    }
+    Path file = Path.of(input);
+    if (!Files.isRegularFile(file)) {
+      System.err.println("transcribe: " + input + " is not a file");
+      return 2;
+    }
+    SpeechConfig config = base;
+    try {
+      if (engine != null) config = config.withEngine(SpeechConfig.Engine.parse(engine));
+      if (workers != null) config = config.withWorkers(workers);
+    } catch (IllegalArgumentException e) {
+      System.err.println("transcribe: " + e.getMessage());
+      return 2;
+    }
+    Path data = Optional.ofNullable(dataDir).or(() -> configuredDataDir)
+        .orElseGet(() -> Path.of(Optional.ofNullable(System.getenv("PODINSIGHTS_DATA_DIR")).orElse("data")));
+    Path work = TranscriptionJob.workDirFor(data, "cli-" + key(file));
+    try (Transcriber transcriber = Transcribers.create(config, data, InstantSource.system());
+        Bar bar = quiet ? null : new Bar()) {
+      SpeechResult result = transcriber.transcribe(new TranscriptionJob(file, work), p -> {
+        if (bar != null) bar.update(p);
+      });
+      if (bar != null) bar.finish();
+      result.warnings().forEach(w -> System.err.println("transcribe: warning: " + w));
+      if (json) {
+        out.println(toJson(result, words));
+      } else {
+        for (Segment s : result.transcript().segments())
+          out.println(s.speaker().map(sp -> "[" + sp + "] ").orElse("") + s.text());
+      }
+      ChunkStore.deleteWorkDir(work);
+      return 0;
+    } catch (SpeechException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Progress bar on stderr: audio time done of the total, and speed as x real time. */
+  private static final class Bar implements AutoCloseable {
+    private ProgressBar bar;
+
+    synchronized void update(TranscriptionProgress p) {
+      long total = Math.max(1, Math.round(p.totalSeconds()));
+      if (bar == null) {
+        bar = new ProgressBarBuilder().setTaskName("transcribe").setInitialMax(total).setUnit(" s audio", 1)
+            .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).hideEta()
+            .setUpdateIntervalMillis(250).build();
+      }
+      bar.maxHint(total);
+      bar.stepTo(Math.round(p.doneSeconds()));
+      bar.setExtraMessage(String.format(Locale.ROOT, "%s/%s, %.1fx real time", clock(p.doneSeconds()),
+          clock(p.totalSeconds()), p.speed()));
+    }
+
+    synchronized void finish() {
+      if (bar != null) bar.close();
+      bar = null;
+    }
+
+    @Override
+    public void close() {
+      finish();
+    }
+  }
+
+  static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  static String toJson(SpeechResult result, boolean withWords) throws Exception {
+    Map<String, Object> root = new LinkedHashMap<>();
+    switch (result.transcript().source()) {
+      case TranscriptSource.Transcribed t -> root.put("source", Map.of("engine", t.engine(), "model", t.model()));
+      case TranscriptSource.Published p -> root.put("source", Map.of("url", p.url()));
+      case TranscriptSource.Local l -> root.put("source", Map.of("path", l.path()));
+    }
+    List<Map<String, Object>> segs = new ArrayList<>();
+    for (int i = 0; i < result.transcript().segments().size(); i++) {
+      Segment s = result.transcript().segments().get(i);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("start", seconds(s.start()));
+      m.put("end", seconds(s.end()));
+      m.put("speaker", s.speaker().orElse(null));
+      m.put("text", s.text());
+      if (withWords) {
+        List<Map<String, Object>> ws = new ArrayList<>();
+        for (Word w : result.segmentWords().get(i)) {
+          Map<String, Object> wm = new LinkedHashMap<>();
+          wm.put("start", round(w.start()));
+          wm.put("end", round(w.end()));
+          wm.put("word", w.text());
+          wm.put("conf", round(w.confidence()));
+          ws.add(wm);
+        }
+        m.put("words", ws);
+      }
+      segs.add(m);
+    }
+    root.put("segments", segs);
+    root.put("warnings", result.warnings());
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+  }
+
+  private static double seconds(Duration d) {
+    return round(d.toNanos() / 1e9);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static String key(Path file) throws Exception {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    sha.update(file.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+    return file.getFileName() + "-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+  }
+}

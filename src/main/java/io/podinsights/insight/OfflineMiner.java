@@ -1,0 +1,366 @@
+package io.podinsights.insight;
+
+import io.podinsights.transcript.Transcript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The default {@link InsightExtractor}: no network, no LLM. Cuts each speaker's turns into passages of 1-4 sentences,
+ * cleans them, scores them with explainable components (insight-likeness against two example banks, centrality,
+ * specificity, lesson cues, penalties), drops sponsor reads and picks a diverse set with MMR on embeddings.
+ */
+public final class OfflineMiner implements InsightExtractor {
+  private static final int MAX_SENTENCES = 4;
+  private static final int MMR_POOL = 400;
+
+  private final Embedder embedder;
+  private final MinerSettings settings;
+  private volatile Banks banks;
+
+  public OfflineMiner(Embedder embedder, MinerSettings settings) {
+    this.embedder = embedder;
+    this.settings = settings;
+  }
+
+  @Override
+  public List<Insight> extract(Transcript transcript) {
+    return mine(transcript).stream().map(MinedInsight::insight).toList();
+  }
+
+  /**
+   * Mines one transcript, best first, with the embedding of each insight's text.
+   *
+   * @throws NotEnglishException when the transcript is clearly in another language
+   */
+  public List<MinedInsight> mine(Transcript transcript) {
+    Scored scored = score(transcript);
+    if (scored.candidates().isEmpty()) return List.of();
+    List<Candidate> picked = select(scored.candidates(), settings.maxInsights(), settings.mmrLambda());
+    List<float[]> vectors = embedder.embedAll(picked.stream().map(Candidate::text).toList());
+    List<MinedInsight> out = new ArrayList<>(picked.size());
+    for (int k = 0; k < picked.size(); k++) {
+      Candidate c = picked.get(k);
+      Map<String, Double> explain = new LinkedHashMap<>(c.explain());
+      explain.put("mmr_rank", (double) (k + 1));
+      Insight insight = new Insight(c.text(), c.quote(), c.speaker(), millis(c.start()), millis(c.end()),
+          logistic(c.total()), explain, false);
+      out.add(new MinedInsight(insight, vectors.get(k)));
+    }
+    return out;
+  }
+
+  /**
+   * Non-overlapping passages covering the transcript in time order (sponsor reads left out): the pool that
+   * evaluation baselines draw from. Same sentence split, clean-up and length bounds as the miner.
+   */
+  public List<Passage> tiles(Transcript transcript) {
+    if (transcript.isEmpty()) return List.of();
+    List<Sentence> sentences = SentenceSplitter.split(transcript);
+    boolean[] ad = AdDetector.ads(sentences);
+    List<Passage> out = new ArrayList<>();
+    int i = 0;
+    while (i < sentences.size()) {
+      if (ad[i]) {
+        i++;
+        continue;
+      }
+      int words = 0;
+      int j = i;
+      while (j < sentences.size() && j - i < MAX_SENTENCES && !ad[j] && sentences.get(j).turn() == sentences.get(i).turn()
+          && words + sentences.get(j).words() <= settings.maxWords()) {
+        words += sentences.get(j).words();
+        j++;
+        if (words >= 45) break;
+      }
+      if (j == i) j = i + 1;
+      if (words >= settings.minWords()) {
+        Candidate c = candidateText(sentences, i, j - 1);
+        out.add(new Passage(c.text(), c.quote(), c.speaker(), c.start(), c.end()));
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  record Candidate(int first, int last, String text, String quote, Optional<String> speaker, double start, double end,
+      float[] vector, Map<String, Double> explain, double total, boolean standalone) {}
+
+  record Scored(List<Candidate> candidates) {}
+
+  private record Banks(List<float[]> insights, List<float[]> nonInsights) {}
+
+  private static final Pattern LESSON = Pattern.compile("(?i)\\b(?:you (?:should|need to|have to|want to|must|"
+      + "can't|cannot|shouldn't|don't)|the (?:key|trick|secret|lesson|mistake|problem|goal|point|reason|answer|thing "
+      + "(?:is|that)|biggest|most important|best|hardest|real) (?:is|was|thing)|instead of|rather than|because|that's "
+      + "why|which means|so that|the (?:best|right|only|fastest|easiest) way|most (?:people|companies|teams|founders|"
+      + "managers|startups)|(?:always|never) |don't |rule of thumb|framework|principle|it's (?:better|important|worth|"
+      + "critical|essential)|matters? (?:more|most)|the difference between|counterintuitive|in order to|the way to|"
+      + "works? (?:best|better)|leads? to|(?:more|less) (?:important|valuable|effective)|what (?:I|we) (?:learned|"
+      + "realized|found)|if you (?:want|can|don't)|the (?:first|second) (?:thing|step)|trade-?off|focus on|"
+      + "the (?:signal|lever|bottleneck)|over time|in the long run|the more .{1,40} the (?:more|less|better))");
+  private static final Pattern ANECDOTE = Pattern.compile("(?i)\\b(?:I remember|one (?:time|day)|back in|years ago|"
+      + "(?:he|she|I|they) (?:said|told|goes|was like)|we (?:went|were sitting|drove|flew)|there was this|"
+      + "at the time|growing up|when I was (?:a kid|young|in))");
+  private static final Pattern NUMBER = Pattern.compile("\\b\\d[\\d,.]*(?:%|x|k|m)?\\b|\\$\\d|\\b(?:percent|half|"
+      + "twice|double|triple|ten|hundred|thousand|million|billion)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PROPER = Pattern.compile("(?<=[a-z,;] )[A-Z][a-zA-Z]+");
+  private static final Pattern HOUSEKEEPING = Pattern.compile("(?i)\\b(?:thank you|thanks for|welcome (?:back|to)|"
+      + "this (?:episode|podcast|show)|on the (?:show|podcast)|lightning round|where can (?:people|folks|listeners)|"
+      + "find you|great (?:question|to have you)|appreciate you|let's (?:get into|dive|talk about)|before we)");
+
+  Scored score(Transcript transcript) {
+    return new Scored(combine(rawCandidates(transcript), settings.weights()));
+  }
+
+  /** Candidates with their raw (unweighted) components; package-private so tuning can re-weigh without re-embedding. */
+  List<Candidate> rawCandidates(Transcript transcript) {
+    if (transcript.isEmpty()) return List.of();
+    LanguageGuesser.notEnglish(transcript.text()).ifPresent(lang -> {
+      throw new NotEnglishException(lang);
+    });
+    List<Sentence> sentences = SentenceSplitter.split(transcript);
+    if (sentences.isEmpty()) return List.of();
+    boolean[] ad = AdDetector.ads(sentences);
+    Map<Optional<String>, Double> questionRate = questionRates(sentences);
+    float[][] vec = embedSentences(sentences, ad);
+    float[] centroid = centroid(sentences, vec, ad);
+    if (centroid == null) return List.of();
+    Banks b = banks();
+
+    List<Candidate> raw = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      if (ad[i]) continue;
+      int words = 0;
+      for (int j = i; j < sentences.size() && j < i + MAX_SENTENCES; j++) {
+        if (ad[j] || sentences.get(j).turn() != sentences.get(i).turn()) break;
+        words += sentences.get(j).words();
+        if (words > settings.maxWords() + 10) break;
+        if (words < settings.minWords() - 5) continue;
+        float[] v = passageVector(sentences, vec, i, j);
+        if (v == null) continue;
+        Candidate c = candidateText(sentences, i, j);
+        int w = Cleanup.words(c.text());
+        if (w < settings.minWords() || w > settings.maxWords()) continue;
+        raw.add(components(c, v, sentences, b, centroid, questionRate));
+      }
+    }
+    return raw;
+  }
+
+  private Candidate candidateText(List<Sentence> sentences, int i, int j) {
+    StringBuilder text = new StringBuilder();
+    StringBuilder quote = new StringBuilder();
+    for (int k = i; k <= j; k++) {
+      Sentence s = sentences.get(k);
+      if (!text.isEmpty()) text.append(' ');
+      text.append(s.clean());
+      if (!quote.isEmpty()) quote.append(' ');
+      quote.append(s.raw());
+    }
+    String t = Cleanup.withFullStop(Cleanup.trimOpening(text.toString()));
+    return new Candidate(i, j, t, quote.toString(), sentences.get(i).speaker(), sentences.get(i).start(),
+        sentences.get(j).end(), null, Map.of(), 0, true);
+  }
+
+  /** Raw component values of one candidate; {@link #combine} z-scores and weighs them. */
+  private Candidate components(Candidate c, float[] v, List<Sentence> sentences, Banks b, float[] centroid,
+      Map<Optional<String>, Double> questionRate) {
+    Map<String, Double> x = new LinkedHashMap<>();
+    x.put("insight_like", topMean(v, b.insights(), 3) - topMean(v, b.nonInsights(), 3));
+    x.put("centrality", Embedder.cosine(v, centroid));
+    String text = c.text();
+    int words = Math.max(1, Cleanup.words(text));
+    double numbers = NUMBER.matcher(text).results().count();
+    double proper = PROPER.matcher(text).results().count();
+    x.put("specificity", Math.min(1.0, (numbers * 1.0 + proper * 0.5) / (words / 25.0) / 2.0));
+    long lessons = LESSON.matcher(text).results().map(r -> r.group().toLowerCase()).distinct().count();
+    x.put("lesson_cues", Math.min(3, lessons) / 3.0);
+    int questions = 0;
+    for (int k = c.first(); k <= c.last(); k++) if (sentences.get(k).question()) questions++;
+    boolean endsInQuestion = sentences.get(c.last()).question();
+    x.put("question", (endsInQuestion ? 1.0 : 0.0) + questions / (double) (c.last() - c.first() + 1));
+    x.put("dangling_start", StandaloneCheck.danglingStart(text) ? 1.0 : 0.0);
+    x.put("host_setup", questionRate.getOrDefault(c.speaker(), 0.0));
+    x.put("anecdote", ANECDOTE.matcher(text).find() && lessons == 0 ? 1.0 : 0.0);
+    x.put("plug", (AdDetector.plug(text) ? 1.0 : 0.0) + (HOUSEKEEPING.matcher(text).find() ? 0.5 : 0.0));
+    x.put("length", Math.abs(words - 55) / 55.0);
+    boolean standalone = !endsInQuestion && !StandaloneCheck.danglingStart(text) && !AdDetector.sponsor(text);
+    return new Candidate(c.first(), c.last(), text, c.quote(), c.speaker(), c.start(), c.end(), v, x, 0, standalone);
+  }
+
+  static List<Candidate> combine(List<Candidate> raw, MinerSettings.Weights w) {
+    if (raw.isEmpty()) return raw;
+    Map<String, double[]> stats = new HashMap<>();
+    for (String key : List.of("insight_like", "centrality", "specificity")) {
+      double[] xs = raw.stream().mapToDouble(c -> c.explain().get(key)).toArray();
+      double mean = Arrays.stream(xs).average().orElse(0);
+      double sd = Math.sqrt(Arrays.stream(xs).map(d -> (d - mean) * (d - mean)).average().orElse(0));
+      stats.put(key, new double[] {mean, sd < 1e-9 ? 1 : sd});
+    }
+    List<Candidate> out = new ArrayList<>(raw.size());
+    for (Candidate c : raw) {
+      Map<String, Double> x = c.explain();
+      Map<String, Double> e = new LinkedHashMap<>();
+      e.put("insight_like", w.insightLike() * z(x, stats, "insight_like"));
+      e.put("centrality", w.centrality() * z(x, stats, "centrality"));
+      e.put("specificity", w.specificity() * z(x, stats, "specificity"));
+      e.put("lesson_cues", w.lesson() * x.get("lesson_cues"));
+      e.put("question", -w.question() * x.get("question"));
+      e.put("dangling_start", -w.dangling() * x.get("dangling_start"));
+      e.put("host_setup", -w.host() * x.get("host_setup"));
+      e.put("anecdote", -w.anecdote() * x.get("anecdote"));
+      e.put("plug", -w.plug() * x.get("plug"));
+      e.put("length", -w.length() * x.get("length"));
+      double total = e.values().stream().mapToDouble(Double::doubleValue).sum();
+      e.put("total", total);
+      out.add(new Candidate(c.first(), c.last(), c.text(), c.quote(), c.speaker(), c.start(), c.end(), c.vector(), e,
+          total, c.standalone()));
+    }
+    return out;
+  }
+
+  private static double z(Map<String, Double> x, Map<String, double[]> stats, String key) {
+    double[] s = stats.get(key);
+    return (x.get(key) - s[0]) / s[1];
+  }
+
+  /** Maximal marginal relevance over the best candidates; never two overlapping passages. */
+  static List<Candidate> select(List<Candidate> candidates, int n, double lambda) {
+    List<Candidate> pool = new ArrayList<>(candidates.stream().filter(Candidate::standalone).toList());
+    if (pool.size() < n) pool = new ArrayList<>(candidates);
+    pool.sort(Comparator.comparingDouble(Candidate::total).reversed());
+    if (pool.size() > MMR_POOL) pool = new ArrayList<>(pool.subList(0, MMR_POOL));
+    double max = pool.getFirst().total();
+    double min = pool.getLast().total();
+    double range = Math.max(1e-9, max - min);
+    List<Candidate> picked = new ArrayList<>();
+    while (picked.size() < n) {
+      Candidate best = null;
+      double bestValue = Double.NEGATIVE_INFINITY;
+      for (Candidate c : pool) {
+        if (overlaps(c, picked)) continue;
+        double sim = 0;
+        for (Candidate p : picked) sim = Math.max(sim, Embedder.cosine(c.vector(), p.vector()));
+        double value = lambda * (c.total() - min) / range - (1 - lambda) * sim;
+        if (value > bestValue) {
+          bestValue = value;
+          best = c;
+        }
+      }
+      if (best == null) break;
+      picked.add(best);
+    }
+    return picked;
+  }
+
+  private static boolean overlaps(Candidate c, List<Candidate> picked) {
+    for (Candidate p : picked) if (c.first() <= p.last() && p.first() <= c.last()) return true;
+    return false;
+  }
+
+  private float[][] embedSentences(List<Sentence> sentences, boolean[] ad) {
+    float[][] vec = new float[sentences.size()][];
+    Map<String, Integer> unique = new LinkedHashMap<>();
+    int[] slot = new int[sentences.size()];
+    for (int i = 0; i < sentences.size(); i++) {
+      slot[i] = -1;
+      if (ad[i] || sentences.get(i).words() < 3) continue;
+      slot[i] = unique.computeIfAbsent(sentences.get(i).clean(), k -> unique.size());
+    }
+    // Repeated sentences (cold opens, "yeah, exactly.", re-runs) are embedded once.
+    List<float[]> vs = embedder.embedAll(new ArrayList<>(unique.keySet()));
+    for (int i = 0; i < sentences.size(); i++) if (slot[i] >= 0) vec[i] = vs.get(slot[i]);
+    return vec;
+  }
+
+  /** A passage's vector: the word-weighted mean of its sentences' vectors (one model call per sentence, not per window). */
+  private static float[] passageVector(List<Sentence> sentences, float[][] vec, int i, int j) {
+    float[] sum = null;
+    for (int k = i; k <= j; k++) {
+      if (vec[k] == null) continue;
+      if (sum == null) sum = new float[vec[k].length];
+      float weight = sentences.get(k).words();
+      for (int d = 0; d < sum.length; d++) sum[d] += weight * vec[k][d];
+    }
+    return sum == null ? null : BgeSmallEmbedder.normalise(sum);
+  }
+
+  private static float[] centroid(List<Sentence> sentences, float[][] vec, boolean[] ad) {
+    float[] sum = null;
+    for (int k = 0; k < sentences.size(); k++) {
+      if (vec[k] == null || ad[k]) continue;
+      if (sum == null) sum = new float[vec[k].length];
+      for (int d = 0; d < sum.length; d++) sum[d] += sentences.get(k).words() * vec[k][d];
+    }
+    return sum == null ? null : BgeSmallEmbedder.normalise(sum);
+  }
+
+  /** Share of each speaker's turns that end in a question: near 1 for a host, near 0 for a guest. */
+  private static Map<Optional<String>, Double> questionRates(List<Sentence> sentences) {
+    Map<Optional<String>, int[]> counts = new HashMap<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence s = sentences.get(i);
+      boolean lastOfTurn = i + 1 == sentences.size() || sentences.get(i + 1).turn() != s.turn();
+      if (!lastOfTurn) continue;
+      int[] c = counts.computeIfAbsent(s.speaker(), k -> new int[2]);
+      c[0]++;
+      if (s.question()) c[1]++;
+    }
+    Map<Optional<String>, Double> out = new HashMap<>();
+    counts.forEach((k, c) -> out.put(k, c[1] / (double) c[0]));
+    if (counts.size() == 1) out.replaceAll((k, v) -> 0.0);
+    return out;
+  }
+
+  private static double topMean(float[] v, List<float[]> bank, int k) {
+    double[] sims = bank.stream().mapToDouble(b -> Embedder.cosine(v, b)).sorted().toArray();
+    double sum = 0;
+    int n = Math.min(k, sims.length);
+    for (int i = 0; i < n; i++) sum += sims[sims.length - 1 - i];
+    return n == 0 ? 0 : sum / n;
+  }
+
+  private Banks banks() {
+    Banks b = banks;
+    if (b == null) {
+      synchronized (this) {
+        if (banks == null) banks = new Banks(embedder.embedAll(bank("insight-bank.txt")),
+            embedder.embedAll(bank("non-insight-bank.txt")));
+        b = banks;
+      }
+    }
+    return b;
+  }
+
+  static List<String> bank(String name) {
+    try (InputStream in = OfflineMiner.class.getResourceAsStream("/insight/" + name)) {
+      if (in == null) throw new IllegalStateException("insight: resource /insight/" + name + " missing from the build");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("insight: cannot read /insight/" + name, e);
+    }
+  }
+
+  private static double logistic(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+
+  private static Duration millis(double seconds) {
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+}

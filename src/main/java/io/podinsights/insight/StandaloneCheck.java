@@ -1,0 +1,44 @@
+package io.podinsights.insight;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The rules a standalone insight must pass: length, complete sentences, no dangling opening, no question, no ad. */
+public final class StandaloneCheck {
+  private StandaloneCheck() {}
+
+  static final Set<String> DANGLING = Set.of("this", "that", "these", "those", "it", "it's", "its", "he", "she",
+      "they", "they're", "them", "his", "her", "their", "which", "who", "so", "and", "but", "that's", "this's", "he's",
+      "she's", "also", "or", "because", "then", "there", "here", "yeah", "yes", "no", "right", "exactly", "totally");
+
+  /** The rules the text breaks (empty when it stands alone); {@code transcriptText} checks the quote is verbatim. */
+  public static List<String> violations(String text, String quote, String transcriptText) {
+    List<String> out = new ArrayList<>();
+    int words = Cleanup.words(text);
+    if (words < 25 || words > 90) out.add("length " + words + " words (want 25-90)");
+    String t = text.strip();
+    if (t.isEmpty() || !Character.isUpperCase(t.codePointAt(0)) && !Character.isDigit(t.codePointAt(0)))
+      out.add("does not start a sentence");
+    if (!t.matches("(?s).*[.!][\"'”’)]*$")) out.add(t.endsWith("?") ? "ends with a question" : "incomplete sentence");
+    if (danglingStart(t)) out.add("opens with a dangling reference: " + firstWord(t));
+    if (AdDetector.sponsor(t)) out.add("sponsor read");
+    if (!normalise(transcriptText).contains(normalise(quote))) out.add("quote not verbatim in the transcript");
+    return out;
+  }
+
+  static boolean danglingStart(String text) {
+    return DANGLING.contains(firstWord(text));
+  }
+
+  static String firstWord(String text) {
+    String[] w = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'').split("[^\\p{L}']+", 3);
+    for (String s : w) if (!s.isEmpty()) return s;
+    return "";
+  }
+
+  private static String normalise(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+}

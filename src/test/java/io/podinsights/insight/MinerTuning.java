@@ -1,0 +1,85 @@
+package io.podinsights.insight;
+
+import io.podinsights.transcript.Transcript;
+import io.podinsights.transcript.TranscriptFormat;
+import io.podinsights.transcript.TranscriptSource;
+import io.podinsights.transcript.format.TextTranscriptParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Tuning harness (not a test): embeds the nine Lenny episodes once, then searches the miner's weights by coordinate
+ * descent on mean normalised soft recall (selection vectors approximated by the miner's own passage vectors). Only this
+ * harness and the eval command read reference lists. Run: java -cp ... io.podinsights.insight.MinerTuning DIR...
+ */
+public final class MinerTuning {
+  record Episode(String name, List<OfflineMiner.Candidate> raw, List<float[]> refs, double random, double oracle,
+      double central) {}
+
+  public static void main(String[] args) throws Exception {
+    Embedder embedder = new BgeSmallEmbedder();
+    OfflineMiner miner = new OfflineMiner(embedder, MinerSettings.defaults());
+    List<Episode> eps = new ArrayList<>();
+    for (String a : args) {
+      Path dir = Path.of(a);
+      Transcript t = TextTranscriptParser.parse(Files.readString(dir.resolve("transcript.md")),
+          new TranscriptSource.Local(a, TranscriptFormat.TEXT));
+      List<String> refs = Files.readString(dir.resolve("reference-learn-list.txt")).lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.endsWith(":")).map(l -> l.replaceFirst("^\\d+[.)]\\s*", "")).toList();
+      List<float[]> rv = embedder.embedAll(refs);
+      List<float[]> tiles = embedder.embedAll(miner.tiles(t).stream().map(Passage::text).toList());
+      double random = SoftRecall.random(rv, tiles, 5, 50, new Random(42));
+      double oracle = SoftRecall.of(rv, SoftRecall.oracle(rv, tiles, 5).stream().map(tiles::get).toList());
+      double central = SoftRecall.of(rv, SoftRecall.central(tiles, 5).stream().map(tiles::get).toList());
+      eps.add(new Episode(dir.getFileName().toString(), miner.rawCandidates(t), rv, random, oracle, central));
+      System.err.println("loaded " + a);
+    }
+    double[] p = {1.0, 1.0, 0.3, 0.4, 1.5, 1.0, 1.0, 0.5, 1.5, 0.5, 0.7};
+    String[] names = {"insightLike", "centrality", "specificity", "lesson", "question", "dangling", "host", "anecdote",
+        "plug", "length", "lambda"};
+    double[][] grid = {{0, 0.25, 0.5, 1, 1.5, 2}, {0, 0.5, 1, 1.5, 2, 3}, {0, 0.15, 0.3, 0.6}, {0, 0.2, 0.4, 0.8, 1.2},
+        {0.5, 1.5, 3}, {0, 0.5, 1, 2}, {0, 0.5, 1, 2, 3}, {0, 0.5, 1}, {0.5, 1.5, 3}, {0, 0.25, 0.5, 1},
+        {0.4, 0.55, 0.7, 0.8, 0.9, 1.0}};
+    double best = objective(eps, p, true);
+    for (int pass = 0; pass < 3; pass++) {
+      for (int i = 0; i < p.length; i++) {
+        double keep = p[i];
+        for (double v : grid[i]) {
+          p[i] = v;
+          double o = objective(eps, p, false);
+          if (o > best + 1e-9) {
+            best = o;
+            keep = v;
+          }
+        }
+        p[i] = keep;
+      }
+      System.err.printf("pass %d objective %.4f%n", pass, best);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < p.length; i++) sb.append(names[i]).append('=').append(p[i]).append(' ');
+    System.out.println(sb);
+    objective(eps, p, true);
+  }
+
+  static double objective(List<Episode> eps, double[] p, boolean print) {
+    MinerSettings.Weights w = new MinerSettings.Weights(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+    double sum = 0;
+    double shortfall = 0;
+    for (Episode e : eps) {
+      List<OfflineMiner.Candidate> picked = OfflineMiner.select(OfflineMiner.combine(e.raw(), w), 5, p[10]);
+      double ours = SoftRecall.of(e.refs(), picked.stream().map(OfflineMiner.Candidate::vector).toList());
+      double n = SoftRecall.normalised(ours, e.random(), e.oracle());
+      double c = SoftRecall.normalised(e.central(), e.random(), e.oracle());
+      sum += n;
+      shortfall += Math.max(0, c - n);
+      if (print) System.out.printf("%-24s ours %.3f n %.2f (central n %.2f)%n", e.name(), ours, n, c);
+    }
+    double mean = sum / eps.size();
+    if (print) System.out.printf("mean normalised %.3f, shortfall %.3f%n", mean, shortfall / eps.size());
+    return mean - 0.5 * shortfall / eps.size();
+  }
+}
