@@ -16,8 +16,19 @@ import picocli.CommandLine.Command;
       "Start with: podinsights demo    (an offline tour on a built-in podcast)"
     },
     subcommands = {
+      DemoCommand.class,
+      AddCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
       ListCommand.class,
       RemoveCommand.class,
+      ScanCommand.class,
+      ProcessCommand.class,
+      DigestCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+      FeedCommand.class,
+      TranscriptCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -48,6 +48,8 @@ public final class Keys {
   public static final ConfigKey<Integer> POLL_CONCURRENCY =
       integer("poll.concurrency", "64", "Feeds fetched at once in a scan (virtual threads).");
 
+  public static final ConfigKey<Integer> PIPELINE_BACKFILL = integer("pipeline.backfill", "3",
+      "Episodes of a newly added podcast that are processed (its newest); older ones are only listed.");
   public static final ConfigKey<Integer> PIPELINE_MAX_ATTEMPTS =
       integer("pipeline.max-attempts", "5", "Tries per episode stage before it stays failed.");
   public static final ConfigKey<Duration> PIPELINE_RETRY_DELAY =
@@ -100,7 +102,7 @@ public final class Keys {
       FETCH_USER_AGENT, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_FEED_SIZE, FETCH_ALLOW_PRIVATE_NETWORKS,
       FETCH_PER_HOST_LIMIT,
       POLL_INTERVAL, POLL_MAX_INTERVAL, POLL_CONCURRENCY,
-      PIPELINE_MAX_ATTEMPTS, PIPELINE_RETRY_DELAY,
+      PIPELINE_BACKFILL, PIPELINE_MAX_ATTEMPTS, PIPELINE_RETRY_DELAY,
       DIGEST_RECIPIENT, DIGEST_TIME, DIGEST_ZONE, DIGEST_SIZE,
       SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_STARTTLS,
       SPEECH_ENGINE, SPEECH_MODEL_DIR, SPEECH_WORKERS, SPEECH_MAX_AUDIO_SIZE, SPEECH_KEEP_AUDIO, SPEECH_WHISPER_MODEL,

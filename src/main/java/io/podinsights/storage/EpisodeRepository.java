@@ -23,11 +23,13 @@ public final class EpisodeRepository {
   }
 
   /**
-   * Stores the episodes not seen before (by guid within the feed) and queues each for {@code firstStage}; the feed's
+   * Stores the episodes not seen before (by guid within the feed) and queues those in {@code queuedGuids} for
+   * {@code firstStage} (a new subscription queues only its latest episodes, not its whole back catalogue). The feed's
    * poll outcome is recorded in the same transaction, so a crash never leaves a feed marked polled without its
-   * episodes. Returns the ids of the new episodes.
+   * episodes. Returns the ids of the new episodes that were queued.
    */
-  public List<Long> addNew(long feedId, List<Episode> episodes, FeedPollOutcome outcome, Stage firstStage) {
+  public List<Long> addNew(long feedId, List<Episode> episodes, FeedPollOutcome outcome, Stage firstStage,
+      java.util.Set<String> queuedGuids) {
     long now = outcome.polledAt().toEpochMilli();
     return jdbi.inTransaction(h -> {
       List<Long> created = new ArrayList<>();
@@ -45,7 +47,7 @@ public final class EpisodeRepository {
             .bind("links", Json.links(e.transcripts())).bind("persons", Json.persons(e.persons()))
             .bind("now", now)
             .mapTo(Long.class).findOne();
-        id.ifPresent(created::add);
+        if (id.isPresent() && queuedGuids.contains(e.guid())) created.add(id.get());
       }
       for (long id : created) StageRepository.enqueue(h, id, firstStage, now);
       FeedRepository.record(h, feedId, outcome);

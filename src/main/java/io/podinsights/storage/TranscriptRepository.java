@@ -51,21 +51,34 @@ public final class TranscriptRepository {
     });
   }
 
+  /** Where the episode's transcript came from, without loading its text. */
+  public Optional<TranscriptSource> source(long episodeId) {
+    return jdbi.withHandle(h -> h.createQuery("select source, source_url, format, engine from transcripts"
+            + " where episode_id = :episode")
+        .bind("episode", episodeId)
+        .map((rs, ctx) -> source(rs.getString("source"), rs.getString("source_url"), rs.getString("format"),
+            rs.getString("engine")))
+        .findOne());
+  }
+
   public Optional<Transcript> find(long episodeId) {
     return jdbi.withHandle(h -> h.createQuery("select source, source_url, format, engine, segments from transcripts"
             + " where episode_id = :episode")
         .bind("episode", episodeId)
         .map((rs, ctx) -> {
-          TranscriptSource source = switch (rs.getString("source")) {
-            case "publisher" -> new TranscriptSource.Published(
-                rs.getString("source_url"), TranscriptFormat.valueOf(rs.getString("format")));
-            case "file" -> new TranscriptSource.Local(
-                rs.getString("source_url"), TranscriptFormat.valueOf(rs.getString("format")));
-            default -> machine(rs.getString("engine"));
-          };
+          TranscriptSource source = source(rs.getString("source"), rs.getString("source_url"), rs.getString("format"),
+              rs.getString("engine"));
           return new Transcript(Json.segments(rs.getString("segments")), source);
         })
         .findOne());
+  }
+
+  private static TranscriptSource source(String kind, String url, String format, String engine) {
+    return switch (kind) {
+      case "publisher" -> new TranscriptSource.Published(url, TranscriptFormat.valueOf(format));
+      case "file" -> new TranscriptSource.Local(url, TranscriptFormat.valueOf(format));
+      default -> machine(engine);
+    };
   }
 
   private static TranscriptSource machine(String engine) {

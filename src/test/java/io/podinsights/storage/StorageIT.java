@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,13 +54,14 @@ class StorageIT {
       long feed = feeds.add("https://example.com/feed.xml", T0).feedId();
       var outcome = fetched(T0);
 
-      List<Long> created = episodes.addNew(feed, List.of(episode("a"), episode("b")), outcome, Stage.TRANSCRIPT);
+      List<Long> created = episodes.addNew(feed, List.of(episode("a"), episode("b"), episode("old")), outcome,
+          Stage.TRANSCRIPT, Set.of("a", "b"));
       List<Long> again = episodes.addNew(feed, List.of(episode("a"), episode("b"), episode("c")), outcome,
-          Stage.TRANSCRIPT);
+          Stage.TRANSCRIPT, Set.of("a", "b", "c"));
 
       assertThat(created).hasSize(2);
       assertThat(again).hasSize(1);
-      assertThat(episodes.count()).isEqualTo(3);
+      assertThat(episodes.count()).isEqualTo(4);
       FeedRow row = feeds.byId(feed).orElseThrow();
       assertThat(row.title()).isEqualTo("The Long Game");
       assertThat(row.etag()).contains("\"v1\"");
@@ -217,7 +219,8 @@ class StorageIT {
 
   private static long oneEpisode(Database db) {
     long feed = new FeedRepository(db).add("https://example.com/feed.xml", T0).feedId();
-    return new EpisodeRepository(db).addNew(feed, List.of(episode("a")), fetched(T0), Stage.TRANSCRIPT).getFirst();
+    return new EpisodeRepository(db).addNew(feed, List.of(episode("a")), fetched(T0), Stage.TRANSCRIPT, Set.of("a"))
+        .getFirst();
   }
 
   private static FeedPollOutcome.Fetched fetched(Instant at) {
