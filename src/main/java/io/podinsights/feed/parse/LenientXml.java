@@ -37,9 +37,4 @@ public final class LenientXml {
   public static XMLStreamReader reader(String text) throws XMLStreamException {
     return FeedParser.hardenedFactory().createXMLStreamReader(new StringReader(text));
   }
-
-  /** The HTML 4 entity a name stands for, if any (for readers that meet ENTITY_REFERENCE events). */
-  public static Optional<String> htmlEntity(String name) {
-    return HtmlEntities.lookup(name);
-  }
 }
