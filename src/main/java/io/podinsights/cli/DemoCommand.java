@@ -24,8 +24,9 @@ import picocli.CommandLine.Mixin;
  * publisher transcripts in four formats, insight mining, and today's digest in the terminal and as HTML.
  */
 @Command(name = "demo", description = {
-    "Run the whole pipeline offline on a built-in demo podcast (\"The Long Game\", served on loopback):",
-    "fetch → parse → transcripts → insights → today's top 5. Uses DATA/demo, fresh each run."},
+    "Run the whole pipeline offline on a built-in podcast and show today's top 5.",
+    "The demo podcast (\"The Long Game\") is served on loopback: fetch → parse → transcripts → insights → digest.",
+    "Uses DATA/demo, fresh each run; your own data is not touched."},
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
   @Mixin AppOptions options;

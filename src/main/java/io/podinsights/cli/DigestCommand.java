@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code podinsights digest}: build today's top insights now, show them, and send them when SMTP is set. */
 @Command(name = "digest", description = {
-    "Build today's digest of your top insights now: printed here, written to DATA/digests/ as HTML and text,",
-    "and e-mailed to digest.recipient when smtp.host is set. A day's digest is built and sent once."},
+    "Build today's digest of your top insights now, show it, and send it.",
+    "It is written to DATA/digests/ as HTML and text, and e-mailed to digest.recipient when smtp.host is set.",
+    "A day's digest is built and sent once; insights already sent never come back."},
     mixinStandardHelpOptions = true)
 final class DigestCommand implements Callable<Integer> {
   @Mixin AppOptions options;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code podinsights run}: the long-running service: polls feeds, processes episodes, delivers the daily digest. */
 @Command(name = "run", description = {
-    "Keep running: poll feeds, process new episodes and deliver the daily digest at digest.time.",
+    "Keep running: poll feeds, process new episodes, deliver the daily digest.",
+    "The digest goes out at digest.time in digest.zone.",
     "Start several on one PostgreSQL database to share the work across machines."},
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
