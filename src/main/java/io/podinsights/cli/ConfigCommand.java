@@ -18,11 +18,11 @@ final class ConfigCommand implements Callable<Integer> {
   public Integer call() {
     Config config = options.config();
     for (ConfigKey<?> key : Keys.ALL) {
-      Object value = config.get(key);
+      String value = config.written(key);
       String shown = key.name().toLowerCase(Locale.ROOT).contains("password")
-          || key.name().endsWith("api-key") ? (String.valueOf(value).isEmpty() ? "" : "********")
-          : String.valueOf(value);
-      System.out.printf("%-30s = %-40s (%s)%n", key.name(), shown, config.origin(key));
+          || key.name().endsWith("api-key") ? (value.isEmpty() ? "" : "********") : value;
+      System.out.printf("%-30s = %-32s %s%n", key.name(), shown.isEmpty() ? "\"\"" : shown,
+          config.origin(key).equals("default") ? "" : "(" + config.origin(key) + ")");
     }
     return 0;
   }

@@ -12,10 +12,12 @@ import java.util.Objects;
 public final class Config {
   private final Map<ConfigKey<?>, Object> values;
   private final Map<ConfigKey<?>, String> origins;
+  private final Map<ConfigKey<?>, String> written;
 
-  Config(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, String> origins) {
+  Config(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, String> origins, Map<ConfigKey<?>, String> written) {
     this.values = Map.copyOf(values);
     this.origins = Map.copyOf(origins);
+    this.written = Map.copyOf(written);
   }
 
   /** All defaults; what a fresh install runs with. */
@@ -32,15 +34,22 @@ public final class Config {
     return origins.getOrDefault(key, "default");
   }
 
+  /** The value as it was written (in the file, the environment, or the default). */
+  public String written(ConfigKey<?> key) {
+    return written.getOrDefault(key, key.defaultValue());
+  }
+
   /** A copy with some keys overridden (tests, the demo). Values are given as they would be written in a file. */
   public Config with(Map<ConfigKey<?>, String> overrides) {
     Map<ConfigKey<?>, Object> v = new LinkedHashMap<>(values);
     Map<ConfigKey<?>, String> o = new LinkedHashMap<>(origins);
+    Map<ConfigKey<?>, String> w = new LinkedHashMap<>(written);
     overrides.forEach((key, raw) -> {
       v.put(key, ConfigLoader.read(key, raw, "override"));
       o.put(key, "override");
+      w.put(key, raw);
     });
-    return new Config(v, o);
+    return new Config(v, o, w);
   }
 
   public Path dataDir() {

@@ -20,6 +20,7 @@ public final class ConfigLoader {
   public static Config load(ConfigSource source) {
     Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
     Map<ConfigKey<?>, String> origins = new LinkedHashMap<>();
+    Map<ConfigKey<?>, String> written = new LinkedHashMap<>();
     for (ConfigKey<?> key : Keys.ALL) {
       values.put(key, read(key, key.defaultValue(), "default"));
       origins.put(key, "default");
@@ -32,6 +33,7 @@ public final class ConfigLoader {
             "config: unknown key '" + name + "' in " + file + suggestion(name)));
         values.put(key, read(key, raw, file.toString()));
         origins.put(key, file.toString());
+        written.put(key, raw);
       });
     }
     for (ConfigKey<?> key : Keys.ALL) {
@@ -39,9 +41,10 @@ public final class ConfigLoader {
       if (raw != null) {
         values.put(key, read(key, raw, "environment variable " + key.envName()));
         origins.put(key, "env " + key.envName());
+        written.put(key, raw);
       }
     }
-    return new Config(values, origins);
+    return new Config(values, origins, written);
   }
 
   static Object read(ConfigKey<?> key, String raw, String origin) {

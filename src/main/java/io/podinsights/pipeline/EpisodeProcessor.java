@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EpisodeProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(EpisodeProcessor.class);
-  private static final int BATCH = 20;
 
   private final StageRepository stages;
   private final TranscriptStage transcripts;
@@ -36,15 +35,19 @@ public final class EpisodeProcessor {
     this.clock = clock;
   }
 
-  /** Runs every stage that is due, until none is; {@code events} hears a line per finished stage. */
+  /**
+   * Runs every stage that is due, until none is; {@code events} hears a line per finished stage. Work is claimed one
+   * episode at a time, so a crash holds only the lease of the episode it was working on.
+   */
   public ProcessReport processDue(Consumer<StageEvent> events) {
     List<StageEvent> all = new ArrayList<>();
     boolean worked = true;
     while (worked) {
       worked = false;
       for (Stage stage : Stage.values()) {
-        List<StageRow> claimed = stages.claimDue(stage, clock.instant(), lease(stage), BATCH);
-        for (StageRow row : claimed) {
+        List<StageRow> claimed;
+        while (!(claimed = stages.claimDue(stage, clock.instant(), lease(stage), 1)).isEmpty()) {
+          StageRow row = claimed.getFirst();
           StageEvent event = run(row);
           all.add(event);
           events.accept(event);

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +21,7 @@ final class TestPodcastServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch[]> blocks = new ConcurrentHashMap<>();
 
   TestPodcastServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -28,6 +30,15 @@ final class TestPodcastServer implements AutoCloseable {
       try (exchange) {
         String path = exchange.getRequestURI().getPath();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        CountDownLatch[] block = blocks.get(path);
+        if (block != null) {
+          block[0].countDown();
+          try {
+            block[1].await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
         Answer a = answers.getOrDefault(path, new Answer(404, "text/plain", "not found".getBytes()));
         String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(a.body())) + "\"";
         if (a.status() == 200 && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -69,6 +80,11 @@ final class TestPodcastServer implements AutoCloseable {
       serve("/transcripts/" + t, "text/plain; charset=utf-8", resource("demo/transcripts/" + t));
     }
     return this;
+  }
+
+  /** Holds requests for {@code path}: says so on {@code reached}, answers only after {@code release}. */
+  void block(String path, CountDownLatch reached, CountDownLatch release) {
+    blocks.put(path, new CountDownLatch[] {reached, release});
   }
 
   int hits(String path) {
