@@ -27,8 +27,11 @@ import picocli.CommandLine.Command;
       DigestCommand.class,
       RunCommand.class,
       StatusCommand.class,
+      TranscribeCommand.class,
+      InsightsCommand.class,
       FeedCommand.class,
       TranscriptCommand.class,
+      EvalCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     },
