@@ -213,7 +213,8 @@ public final class OfflineMiner implements InsightExtractor {
     x.put("anecdote", ANECDOTE.matcher(text).find() && lessons == 0 ? 1.0 : 0.0);
     x.put("plug", (AdDetector.plug(text) ? 1.0 : 0.0) + (HOUSEKEEPING.matcher(text).find() ? 0.5 : 0.0));
     x.put("length", Math.abs(words - 55) / 55.0);
-    boolean standalone = !endsInQuestion && !StandaloneCheck.danglingStart(text) && !AdDetector.sponsor(text);
+    boolean standalone = !endsInQuestion && !StandaloneCheck.opensWithQuestion(text)
+        && !StandaloneCheck.danglingStart(text) && !AdDetector.sponsor(text);
     return new Candidate(c.first(), c.last(), text, c.quote(), c.speaker(), c.start(), c.end(), v, x, 0, standalone);
   }
 
