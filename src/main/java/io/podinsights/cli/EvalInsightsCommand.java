@@ -68,7 +68,8 @@ public final class EvalInsightsCommand implements Callable<Integer> {
 
   /** One episode's figures. */
   public record EpisodeResult(String name, double ours, double random, double lead, double central, double oracle,
-      int standalone, int picked, List<String> texts, List<String> references, List<String> failures) {
+      int standalone, int picked, List<String> texts, List<String> references, List<String> failures,
+      List<float[]> vectors) {
     public double normalised(double value) {
       return SoftRecall.normalised(value, random, oracle);
     }
@@ -133,7 +134,7 @@ public final class EvalInsightsCommand implements Callable<Integer> {
         else failures.add(v + " :: " + m.insight().text());
       }
       results.add(new EpisodeResult(dir.getFileName().toString(), ours, random, leadScore, central, oracle, ok,
-          mined.size(), mined.stream().map(m -> m.insight().text()).toList(), refs, failures));
+          mined.size(), mined.stream().map(m -> m.insight().text()).toList(), refs, failures, ourVectors));
     }
     return new Summary(results);
   }
@@ -160,6 +161,13 @@ public final class EvalInsightsCommand implements Callable<Integer> {
     out.printf("mean normalised: ours %.3f, lead %.3f, centrality %.3f; standalone rate %.1f%%%n", s.meanNormalised(),
         nl / n, nc / n, 100 * s.standaloneRate());
     for (EpisodeResult e : s.episodes()) for (String f : e.failures()) out.println("  not standalone (" + e.name() + "): " + f);
+    double maxCross = -1;
+    for (int a = 0; a < s.episodes().size(); a++)
+      for (int b = a + 1; b < s.episodes().size(); b++)
+        for (float[] x : s.episodes().get(a).vectors())
+          for (float[] y : s.episodes().get(b).vectors()) maxCross = Math.max(maxCross, Embedder.cosine(x, y));
+    if (maxCross > -1) out.printf("highest cosine between insights of different episodes: %.3f (merge threshold %.2f)%n",
+        maxCross, io.podinsights.insight.InsightMerger.DEFAULT_THRESHOLD);
     EpisodeResult pick = s.episodes().stream().filter(e -> e.name().equals(show)).findFirst()
         .orElse(s.episodes().isEmpty() ? null : s.episodes().getFirst());
     if (pick == null) return;

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class OfflineMiner implements InsightExtractor {
   private static final int MAX_SENTENCES = 4;
   private static final int MMR_POOL = 400;
+  private static final int DENSITY_SAMPLE = 800;
 
   private final Embedder embedder;
   private final MinerSettings settings;
@@ -140,6 +141,8 @@ public final class OfflineMiner implements InsightExtractor {
     float[] centroid = centroid(sentences, vec, ad);
     if (centroid == null) return List.of();
     Banks b = banks();
+    Map<String, Double> keywords = keywords(sentences, ad);
+    double[] density = density(vec);
 
     List<Candidate> raw = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
@@ -155,7 +158,16 @@ public final class OfflineMiner implements InsightExtractor {
         Candidate c = candidateText(sentences, i, j);
         int w = Cleanup.words(c.text());
         if (w < settings.minWords() || w > settings.maxWords()) continue;
-        raw.add(components(c, v, sentences, b, centroid, questionRate));
+        Candidate scored = components(c, v, sentences, b, centroid, questionRate, keywords);
+        double d = 0;
+        double dw = 0;
+        for (int k = i; k <= j; k++) {
+          if (vec[k] == null) continue;
+          d += sentences.get(k).words() * density[k];
+          dw += sentences.get(k).words();
+        }
+        scored.explain().put("topic_density", dw == 0 ? 0 : d / dw);
+        raw.add(scored);
       }
     }
     return raw;
@@ -178,7 +190,7 @@ public final class OfflineMiner implements InsightExtractor {
 
   /** Raw component values of one candidate; {@link #combine} z-scores and weighs them. */
   private Candidate components(Candidate c, float[] v, List<Sentence> sentences, Banks b, float[] centroid,
-      Map<Optional<String>, Double> questionRate) {
+      Map<Optional<String>, Double> questionRate, Map<String, Double> keywords) {
     Map<String, Double> x = new LinkedHashMap<>();
     x.put("insight_like", topMean(v, b.insights(), 3) - topMean(v, b.nonInsights(), 3));
     x.put("centrality", Embedder.cosine(v, centroid));
@@ -187,6 +199,9 @@ public final class OfflineMiner implements InsightExtractor {
     double numbers = NUMBER.matcher(text).results().count();
     double proper = PROPER.matcher(text).results().count();
     x.put("specificity", Math.min(1.0, (numbers * 1.0 + proper * 0.5) / (words / 25.0) / 2.0));
+    double kw = 0;
+    for (String term : java.util.Set.copyOf(terms(text))) kw += keywords.getOrDefault(term, 0.0);
+    x.put("keywords", kw / Math.sqrt(words / 50.0));
     long lessons = LESSON.matcher(text).results().map(r -> r.group().toLowerCase()).distinct().count();
     x.put("lesson_cues", Math.min(3, lessons) / 3.0);
     int questions = 0;
@@ -198,14 +213,15 @@ public final class OfflineMiner implements InsightExtractor {
     x.put("anecdote", ANECDOTE.matcher(text).find() && lessons == 0 ? 1.0 : 0.0);
     x.put("plug", (AdDetector.plug(text) ? 1.0 : 0.0) + (HOUSEKEEPING.matcher(text).find() ? 0.5 : 0.0));
     x.put("length", Math.abs(words - 55) / 55.0);
-    boolean standalone = !endsInQuestion && !StandaloneCheck.danglingStart(text) && !AdDetector.sponsor(text);
+    boolean standalone = !endsInQuestion && !StandaloneCheck.opensWithQuestion(text)
+        && !StandaloneCheck.danglingStart(text) && !AdDetector.sponsor(text);
     return new Candidate(c.first(), c.last(), text, c.quote(), c.speaker(), c.start(), c.end(), v, x, 0, standalone);
   }
 
   static List<Candidate> combine(List<Candidate> raw, MinerSettings.Weights w) {
     if (raw.isEmpty()) return raw;
     Map<String, double[]> stats = new HashMap<>();
-    for (String key : List.of("insight_like", "centrality", "specificity")) {
+    for (String key : List.of("insight_like", "centrality", "specificity", "keywords", "topic_density")) {
       double[] xs = raw.stream().mapToDouble(c -> c.explain().get(key)).toArray();
       double mean = Arrays.stream(xs).average().orElse(0);
       double sd = Math.sqrt(Arrays.stream(xs).map(d -> (d - mean) * (d - mean)).average().orElse(0));
@@ -218,6 +234,8 @@ public final class OfflineMiner implements InsightExtractor {
       e.put("insight_like", w.insightLike() * z(x, stats, "insight_like"));
       e.put("centrality", w.centrality() * z(x, stats, "centrality"));
       e.put("specificity", w.specificity() * z(x, stats, "specificity"));
+      e.put("keywords", w.keywords() * z(x, stats, "keywords"));
+      e.put("topic_density", w.density() * z(x, stats, "topic_density"));
       e.put("lesson_cues", w.lesson() * x.get("lesson_cues"));
       e.put("question", -w.question() * x.get("question"));
       e.put("dangling_start", -w.dangling() * x.get("dangling_start"));
@@ -274,11 +292,14 @@ public final class OfflineMiner implements InsightExtractor {
 
   private float[][] embedSentences(List<Sentence> sentences, boolean[] ad) {
     float[][] vec = new float[sentences.size()][];
+    Map<Integer, Integer> turnWords = new HashMap<>();
+    for (int i = 0; i < sentences.size(); i++) if (!ad[i]) turnWords.merge(sentences.get(i).turn(), sentences.get(i).words(), Integer::sum);
     Map<String, Integer> unique = new LinkedHashMap<>();
     int[] slot = new int[sentences.size()];
     for (int i = 0; i < sentences.size(); i++) {
       slot[i] = -1;
-      if (ad[i] || sentences.get(i).words() < 3) continue;
+      // Turns too short to hold a passage ("Yeah, totally.") can never be mined: not worth a model call.
+      if (ad[i] || sentences.get(i).words() < 3 || turnWords.get(sentences.get(i).turn()) < settings.minWords()) continue;
       slot[i] = unique.computeIfAbsent(sentences.get(i).clean(), k -> unique.size());
     }
     // Repeated sentences (cold opens, "yeah, exactly.", re-runs) are embedded once.
@@ -307,6 +328,62 @@ public final class OfflineMiner implements InsightExtractor {
       for (int d = 0; d < sum.length; d++) sum[d] += sentences.get(k).words() * vec[k][d];
     }
     return sum == null ? null : BgeSmallEmbedder.normalise(sum);
+  }
+
+  private static final java.util.Set<String> COMMON = java.util.Set.of("that", "this", "with", "have", "they", "what",
+      "there", "about", "just", "like", "really", "think", "know", "when", "were", "your", "then", "them", "thing",
+      "things", "because", "would", "could", "should", "which", "their", "from", "been", "some", "more", "very", "going",
+      "want", "actually", "people", "kind", "mean", "yeah", "right", "something", "where", "these", "those", "into",
+      "also", "other", "much", "make", "good", "even", "over", "time", "will", "only", "well", "here", "being", "doing",
+      "said", "says", "sort", "than", "maybe", "every", "need", "same", "many", "first", "thought", "pretty", "still",
+      "feel", "always", "take", "back", "sure", "come", "work", "look", "great", "lot", "lots", "doesn't", "don't",
+      "it's", "that's", "there's", "i'm", "you're", "we're", "they're", "didn't", "isn't", "can't", "what's", "okay",
+      "totally", "does", "made", "talk", "today", "gonna", "able", "kinds", "ways", "whole", "point", "stuff", "someone");
+
+  static List<String> terms(String text) {
+    List<String> out = new ArrayList<>();
+    for (String w : text.toLowerCase(java.util.Locale.ROOT).replace('’', '\'').split("[^\\p{L}\\d']+"))
+      if (w.length() >= 4 && !COMMON.contains(w)) out.add(w);
+    return out;
+  }
+
+  /** The episode's own vocabulary: the 40 most frequent content words (4+ uses), weighted by log frequency. */
+  private static Map<String, Double> keywords(List<Sentence> sentences, boolean[] ad) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (int i = 0; i < sentences.size(); i++) if (!ad[i]) for (String t : terms(sentences.get(i).clean())) counts.merge(t, 1, Integer::sum);
+    Map<String, Double> out = new HashMap<>();
+    counts.entrySet().stream().filter(e -> e.getValue() >= 4)
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
+        .forEach(e -> out.put(e.getKey(), Math.log(e.getValue())));
+    return out;
+  }
+
+  /** Per sentence: mean cosine to its 10 nearest other sentences, i.e. how much of the episode dwells on its topic. */
+  private static double[] density(float[][] vec) {
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < vec.length; i++) if (vec[i] != null) idx.add(i);
+    double[] out = new double[vec.length];
+    // Compared against at most DENSITY_SAMPLE evenly spaced sentences, so a 5-hour episode stays linear in time.
+    List<Integer> ref = new ArrayList<>();
+    double step = Math.max(1.0, idx.size() / (double) DENSITY_SAMPLE);
+    for (double x = 0; x < idx.size(); x += step) ref.add(idx.get((int) x));
+    int k = Math.min(10, Math.max(1, ref.size() - 1));
+    double[] sims = new double[ref.size()];
+    for (int a = 0; a < idx.size(); a++) {
+      float[] va = vec[idx.get(a)];
+      for (int b = 0; b < ref.size(); b++) {
+        float[] vb = vec[ref.get(b)];
+        double dot = 0;
+        for (int d = 0; d < va.length; d++) dot += va[d] * vb[d];
+        sims[b] = ref.get(b).equals(idx.get(a)) ? -2 : dot;
+      }
+      double[] sorted = sims.clone();
+      Arrays.sort(sorted);
+      double sum = 0;
+      for (int t = 0; t < k && t < sorted.length; t++) sum += sorted[sorted.length - 1 - t];
+      out[idx.get(a)] = sum / k;
+    }
+    return out;
   }
 
   /** Share of each speaker's turns that end in a question: near 1 for a host, near 0 for a guest. */

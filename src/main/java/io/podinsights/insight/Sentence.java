@@ -7,6 +7,6 @@ record Sentence(int index, int turn, Optional<String> speaker, String raw, Strin
     double end) {
 
   boolean question() {
-    return raw.strip().endsWith("?") || clean.endsWith("?");
+    return raw.strip().replaceAll("[\"'”’)\\]\\s]+$", "").endsWith("?") || clean.endsWith("?");
   }
 }

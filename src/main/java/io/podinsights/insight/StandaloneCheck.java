@@ -21,11 +21,21 @@ public final class StandaloneCheck {
     String t = text.strip();
     if (t.isEmpty() || !Character.isUpperCase(t.codePointAt(0)) && !Character.isDigit(t.codePointAt(0)))
       out.add("does not start a sentence");
-    if (!t.matches("(?s).*[.!][\"'”’)]*$")) out.add(t.endsWith("?") ? "ends with a question" : "incomplete sentence");
+    if (!t.matches("(?s).*[.!][\"'”’)]*$"))
+      out.add(t.matches("(?s).*\\?[\"'”’)]*$") ? "ends with a question" : "incomplete sentence");
     if (danglingStart(t)) out.add("opens with a dangling reference: " + firstWord(t));
+    if (opensWithQuestion(t)) out.add("opens with a question");
     if (AdDetector.sponsor(t)) out.add("sponsor read");
     if (!normalise(transcriptText).contains(normalise(quote))) out.add("quote not verbatim in the transcript");
     return out;
+  }
+
+  static boolean opensWithQuestion(String text) {
+    int q = text.indexOf('?');
+    int stop = text.indexOf(". ");
+    int bang = text.indexOf("! ");
+    if (bang >= 0 && (stop < 0 || bang < stop)) stop = bang;
+    return q >= 0 && (stop < 0 || q < stop);
   }
 
   static boolean danglingStart(String text) {

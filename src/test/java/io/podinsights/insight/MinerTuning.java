@@ -37,12 +37,12 @@ public final class MinerTuning {
       eps.add(new Episode(dir.getFileName().toString(), miner.rawCandidates(t), rv, random, oracle, central));
       System.err.println("loaded " + a);
     }
-    double[] p = {1.0, 1.0, 0.3, 0.4, 1.5, 1.0, 1.0, 0.5, 1.5, 0.5, 0.7};
+    double[] p = {1.0, 1.5, 0.6, 0.4, 1.5, 1.0, 0.0, 0.5, 1.5, 0.25, 0.0, 0.5, 0.8};
     String[] names = {"insightLike", "centrality", "specificity", "lesson", "question", "dangling", "host", "anecdote",
-        "plug", "length", "lambda"};
-    double[][] grid = {{0, 0.25, 0.5, 1, 1.5, 2}, {0, 0.5, 1, 1.5, 2, 3}, {0, 0.15, 0.3, 0.6}, {0, 0.2, 0.4, 0.8, 1.2},
-        {0.5, 1.5, 3}, {0, 0.5, 1, 2}, {0, 0.5, 1, 2, 3}, {0, 0.5, 1}, {0.5, 1.5, 3}, {0, 0.25, 0.5, 1},
-        {0.4, 0.55, 0.7, 0.8, 0.9, 1.0}};
+        "plug", "length", "keywords", "density", "lambda"};
+    double[][] grid = {{0, 0.25, 0.5, 1, 1.5, 2}, {0, 0.5, 1, 1.5, 2, 3, 4}, {0, 0.3, 0.6, 1}, {0, 0.2, 0.4, 0.8, 1.2},
+        {0.5, 1.5, 3}, {0, 0.5, 1, 2}, {0, 0.25, 0.5, 1, 2}, {0, 0.5, 1}, {0.5, 1.5, 3}, {0, 0.25, 0.5, 1},
+        {0, 0.25, 0.5, 1}, {0, 0.25, 0.5, 1, 1.5, 2, 3}, {0.4, 0.55, 0.7, 0.8, 0.9, 1.0}};
     double best = objective(eps, p, true);
     for (int pass = 0; pass < 3; pass++) {
       for (int i = 0; i < p.length; i++) {
@@ -66,11 +66,11 @@ public final class MinerTuning {
   }
 
   static double objective(List<Episode> eps, double[] p, boolean print) {
-    MinerSettings.Weights w = new MinerSettings.Weights(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+    MinerSettings.Weights w = new MinerSettings.Weights(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
     double sum = 0;
     double shortfall = 0;
     for (Episode e : eps) {
-      List<OfflineMiner.Candidate> picked = OfflineMiner.select(OfflineMiner.combine(e.raw(), w), 5, p[10]);
+      List<OfflineMiner.Candidate> picked = OfflineMiner.select(OfflineMiner.combine(e.raw(), w), 5, p[12]);
       double ours = SoftRecall.of(e.refs(), picked.stream().map(OfflineMiner.Candidate::vector).toList());
       double n = SoftRecall.normalised(ours, e.random(), e.oracle());
       double c = SoftRecall.normalised(e.central(), e.random(), e.oracle());
