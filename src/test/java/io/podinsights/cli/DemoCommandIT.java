@@ -1,10 +1,8 @@
 package io.podinsights.cli;
 
+import static io.podinsights.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,20 +27,5 @@ class DemoCommandIT {
 
     String again = run("demo", "--data-dir", dir.toString());
     assertThat(again).as("the demo starts fresh every time").contains("5 insights from 1 show");
-  }
-
-  private static String run(String... args) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-      System.setOut(capture);
-      exit = PodinsightsCommand.commandLine().execute(args);
-    } finally {
-      System.setOut(original);
-    }
-    String out = buffer.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(out).isZero();
-    return out;
   }
 }

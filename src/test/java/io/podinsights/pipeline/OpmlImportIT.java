@@ -1,12 +1,9 @@
 package io.podinsights.pipeline;
 
+import static io.podinsights.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.podinsights.cli.PodinsightsCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -58,20 +55,5 @@ class OpmlImportIT {
       assertThat(status).contains("Podcasts: 1000 followed, 100 with errors.");
       assertThat(run("list", "--config", toml.toString())).contains("Show 999");
     }
-  }
-
-  private static String run(String... args) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-      System.setOut(capture);
-      exit = PodinsightsCommand.commandLine().execute(args);
-    } finally {
-      System.setOut(original);
-    }
-    String out = buffer.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(out).isZero();
-    return out;
   }
 }
