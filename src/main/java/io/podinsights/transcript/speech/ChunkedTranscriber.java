@@ -221,7 +221,7 @@ public final class ChunkedTranscriber implements Transcriber {
       sha.update(in.readNBytes(1 << 16));
       return String.join("\n", "file-size=" + Files.size(job.audio()),
           "file-head-sha256=" + HexFormat.of().formatHex(sha.digest()), "engine=" + engine.name(), "model=" + engine.model(),
-          "chunk-ms=" + chunkLength.toMillis(), "format=2") + "\n";
+          "chunk-ms=" + chunkLength.toMillis(), "format=3") + "\n";
     } catch (IOException e) {
       AudioDecoder.sniff(job.audio(), String.valueOf(job.audio().getFileName()));
       throw new SpeechException(SpeechException.Kind.UNREADABLE, "speech: cannot read " + job.audio() + " (" + e.getMessage() + ")", e);

@@ -25,28 +25,46 @@ public record WordErrorRate(int substitutions, int deletions, int insertions, in
     List<String> hyp = normalise(hypothesis);
     int n = ref.size();
     int m = hyp.size();
-    int[][] d = new int[n + 1][m + 1];
-    for (int i = 0; i <= n; i++) d[i][0] = i;
-    for (int j = 0; j <= m; j++) d[0][j] = j;
-    for (int i = 1; i <= n; i++)
-      for (int j = 1; j <= m; j++)
-        d[i][j] = Math.min(d[i - 1][j - 1] + (ref.get(i - 1).equals(hyp.get(j - 1)) ? 0 : 1),
-            Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
-    int s = 0, del = 0, ins = 0;
-    int i = n, j = m;
-    while (i > 0 || j > 0) {
-      if (i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + (ref.get(i - 1).equals(hyp.get(j - 1)) ? 0 : 1)) {
-        if (!ref.get(i - 1).equals(hyp.get(j - 1))) s++;
-        i--;
-        j--;
-      } else if (i > 0 && d[i][j] == d[i - 1][j] + 1) {
-        del++;
-        i--;
-      } else {
-        ins++;
-        j--;
-      }
+    // Two rolling rows of the edit-distance table (an hour of speech is ~10k words: a full table would not fit),
+    // each cell carrying its substitution, deletion and insertion counts.
+    int[] cost = new int[m + 1], sub = new int[m + 1], del = new int[m + 1], ins = new int[m + 1];
+    int[] pCost = new int[m + 1], pSub = new int[m + 1], pDel = new int[m + 1], pIns = new int[m + 1];
+    for (int j = 0; j <= m; j++) {
+      pCost[j] = j;
+      pIns[j] = j;
     }
-    return new WordErrorRate(s, del, ins, n);
+    for (int i = 1; i <= n; i++) {
+      cost[0] = i;
+      sub[0] = 0;
+      del[0] = i;
+      ins[0] = 0;
+      for (int j = 1; j <= m; j++) {
+        boolean same = ref.get(i - 1).equals(hyp.get(j - 1));
+        int diag = pCost[j - 1] + (same ? 0 : 1);
+        int up = pCost[j] + 1;
+        int left = cost[j - 1] + 1;
+        if (diag <= up && diag <= left) {
+          cost[j] = diag;
+          sub[j] = pSub[j - 1] + (same ? 0 : 1);
+          del[j] = pDel[j - 1];
+          ins[j] = pIns[j - 1];
+        } else if (up <= left) {
+          cost[j] = up;
+          sub[j] = pSub[j];
+          del[j] = pDel[j] + 1;
+          ins[j] = pIns[j];
+        } else {
+          cost[j] = left;
+          sub[j] = sub[j - 1];
+          del[j] = del[j - 1];
+          ins[j] = ins[j - 1] + 1;
+        }
+      }
+      int[] t = pCost; pCost = cost; cost = t;
+      t = pSub; pSub = sub; sub = t;
+      t = pDel; pDel = del; del = t;
+      t = pIns; pIns = ins; ins = t;
+    }
+    return new WordErrorRate(pSub[m], pDel[m], pIns[m], n);
   }
 }

@@ -149,12 +149,12 @@ class ChunkedTranscriberTest {
     SpeechResult resumed = run(counting, TWO_WORKERS_10S, audio, work, ProgressListener.NONE);
     assertThat(counting.calls.get()).isEqualTo(clean.chunks() - stored);
     assertThat(resumed.chunksResumed()).isEqualTo(stored);
-    // Vosk's confidences and a few word-boundary times wobble in the last digits between runs of the same audio, so
-    // equality is on the words and text, with times to within 20 ms.
+    // Vosk's confidences and a few word-boundary times wobble by a frame or three between runs (each worker's
+    // recognizer carries its adaptation from chunk to chunk), so equality is on words and text, times within 50 ms.
     assertThat(texts(resumed.words())).isEqualTo(texts(clean.words()));
     assertThat(resumed.transcript().text()).isEqualTo(clean.transcript().text());
     for (int i = 0; i < clean.words().size(); i++)
-      assertThat(resumed.words().get(i).start()).isCloseTo(clean.words().get(i).start(), org.assertj.core.data.Offset.offset(0.02));
+      assertThat(resumed.words().get(i).start()).isCloseTo(clean.words().get(i).start(), org.assertj.core.data.Offset.offset(0.05));
   }
 
   @Test
