@@ -2,6 +2,10 @@ package io.podinsights.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.podinsights.App;
+import io.podinsights.config.Keys;
+import io.podinsights.feed.fetch.DownloadRequest;
+import io.podinsights.feed.fetch.DownloadResult;
 import io.podinsights.transcript.Segment;
 import io.podinsights.transcript.TranscriptSource;
 import io.podinsights.transcript.speech.ChunkStore;
@@ -14,6 +18,7 @@ import io.podinsights.transcript.speech.TranscriptionJob;
 import io.podinsights.transcript.speech.TranscriptionProgress;
 import io.podinsights.transcript.speech.Word;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,17 +38,18 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code podinsights transcribe FILE}: speech-to-text for one audio file, printed as text or JSON segments. */
 @Command(name = "transcribe", mixinStandardHelpOptions = true,
-    description = "Transcribes an audio file offline (Vosk by default) and prints the text, or JSON segments with --json.")
+    description = {"Transcribe an audio file or URL offline (Vosk by default) and print the text.",
+        "A URL is downloaded through the same guarded client as feeds; --json prints segments."})
 public final class TranscribeCommand implements Callable<Integer> {
-  private final SpeechConfig base;
-  private final Optional<Path> configuredDataDir;
+  @Mixin AppOptions options;
 
-  @Parameters(paramLabel = "FILE|URL", description = "An audio file (MP3, AAC/M4A, Opus, Vorbis, WAV...).")
+  @Parameters(paramLabel = "FILE|URL", description = "An audio file or http(s) URL (MP3, AAC/M4A, Opus, Vorbis, WAV...).")
   String input;
 
   @Option(names = "--json", description = "Print JSON: source and segments (start, end, speaker, text).")
@@ -58,36 +64,66 @@ public final class TranscribeCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Chunks recognised at once (default: the number of cores).")
   Integer workers;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (models, work files); default $PODINSIGHTS_DATA_DIR or ./data.")
-  Path dataDir;
-
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
-  /** With the defaults: Vosk, data in $PODINSIGHTS_DATA_DIR or ./data. */
-  public TranscribeCommand() {
-    this(SpeechConfig.defaults(), Optional.empty());
-  }
-
-  /** With the app's speech settings and data directory (flags still override them). */
-  public TranscribeCommand(SpeechConfig config, Optional<Path> dataDir) {
-    this.base = config;
-    this.configuredDataDir = dataDir;
-  }
-
   @Override
   public Integer call() throws Exception {
+    try (App app = options.open()) {
+      return transcribe(app);
+    }
+  }
+
+  private int transcribe(App app) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Path data = app.config().dataDir();
+    Optional<Path> downloaded = Optional.empty();
+    Path file;
     if (input.matches("(?i)^https?://.*")) {
-      System.err.println("transcribe: URLs are handled once the fetcher is merged; download the file and pass its path");
-      return 2;
+      Optional<Path> fetched = download(app, data);
+      if (fetched.isEmpty()) return 1;
+      downloaded = fetched;
+      file = fetched.get();
+    } else {
+      file = Path.of(input);
+      if (!Files.isRegularFile(file)) {
+        System.err.println("transcribe: " + input + " is not a file");
+        return 2;
+      }
     }
-    Path file = Path.of(input);
-    if (!Files.isRegularFile(file)) {
-      System.err.println("transcribe: " + input + " is not a file");
-      return 2;
+    try {
+      return transcribe(app, file, data, out);
+    } finally {
+      if (downloaded.isPresent()) Files.deleteIfExists(downloaded.get());
     }
-    SpeechConfig config = base;
+  }
+
+  /** Downloads {@code input} into the data directory through the guarded client; empty (with the reason) if it fails. */
+  private Optional<Path> download(App app, Path data) throws java.io.IOException {
+    URI url;
+    try {
+      url = URI.create(input.strip());
+    } catch (IllegalArgumentException e) {
+      System.err.println("transcribe: '" + input + "' is not a URL");
+      return Optional.empty();
+    }
+    Path dir = data.resolve("audio");
+    Files.createDirectories(dir);
+    Path target = dir.resolve("cli-" + key(url.toString()) + ".audio");
+    if (!quiet) System.err.println("transcribe: downloading " + url);
+    DownloadResult result = app.http().download(
+        new DownloadRequest(url, target, app.config().get(Keys.SPEECH_MAX_AUDIO_SIZE)), (done, total) -> {});
+    return switch (result) {
+      case DownloadResult.Downloaded d -> Optional.of(d.file());
+      case DownloadResult.DownloadFailed f -> {
+        System.err.println("transcribe: " + f.error().message());
+        yield Optional.empty();
+      }
+    };
+  }
+
+  private int transcribe(App app, Path file, Path data, PrintStream out) throws Exception {
+    SpeechConfig config = app.speechConfig();
     try {
       if (engine != null) config = config.withEngine(SpeechConfig.Engine.parse(engine));
       if (workers != null) config = config.withWorkers(workers);
@@ -95,9 +131,7 @@ public final class TranscribeCommand implements Callable<Integer> {
       System.err.println("transcribe: " + e.getMessage());
       return 2;
     }
-    Path data = Optional.ofNullable(dataDir).or(() -> configuredDataDir)
-        .orElseGet(() -> Path.of(Optional.ofNullable(System.getenv("PODINSIGHTS_DATA_DIR")).orElse("data")));
-    Path work = TranscriptionJob.workDirFor(data, "cli-" + key(file));
+    Path work = TranscriptionJob.workDirFor(data, "cli-" + key(file.toAbsolutePath().normalize().toString()));
     try (Transcriber transcriber = Transcribers.create(config, data, InstantSource.system());
         Bar bar = quiet ? null : new Bar()) {
       SpeechResult result = transcriber.transcribe(new TranscriptionJob(file, work), p -> {
@@ -195,9 +229,14 @@ public final class TranscribeCommand implements Callable<Integer> {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  private static String key(Path file) throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    sha.update(file.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-    return file.getFileName() + "-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+  /** A short stable name for a file or URL's work files. */
+  private static String key(String fileOrUrl) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(fileOrUrl.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("transcribe: SHA-256 is missing from this JVM", e);
+    }
   }
 }

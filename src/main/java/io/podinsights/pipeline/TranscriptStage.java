@@ -13,6 +13,7 @@ import io.podinsights.transcript.Transcript;
 import io.podinsights.transcript.format.FetchedBody;
 import io.podinsights.transcript.format.PublishedTranscript;
 import io.podinsights.transcript.format.PublishedTranscripts;
+import io.podinsights.transcript.speech.ChunkStore;
 import io.podinsights.transcript.speech.SpeechException;
 import io.podinsights.transcript.speech.SpeechResult;
 import io.podinsights.transcript.speech.Transcriber;
@@ -120,11 +121,13 @@ public final class TranscriptStage {
           + result.transcript().segments().size() + " segments, " + result.chunksRecognised() + " chunks recognised, "
           + result.chunksResumed() + " resumed)");
       deleteAudio(file);
-      deleteWorkDir(TranscriptionJob.workDirFor(audio.dataDir(), "episode-" + stored.id()));
+      ChunkStore.deleteWorkDir(TranscriptionJob.workDirFor(audio.dataDir(), "episode-" + stored.id()));
       return outcome;
     } catch (SpeechException e) {
+      if (e.kind().retryable()) return new StageOutcome.Retry(e.getMessage());
       deleteAudio(file);
-      return new StageOutcome.Retry(e.getMessage());
+      ChunkStore.deleteWorkDir(TranscriptionJob.workDirFor(audio.dataDir(), "episode-" + stored.id()));
+      return new StageOutcome.GiveUp(e.getMessage());
     }
   }
 
@@ -134,14 +137,6 @@ public final class TranscriptStage {
       Files.deleteIfExists(file);
     } catch (IOException e) {
       LOG.warn("step=transcript file={} error=\"can't delete: {}\"", file, e.getMessage());
-    }
-  }
-
-  private static void deleteWorkDir(Path dir) {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.debug("step=transcript dir={} note=\"nothing to clean\"", dir);
     }
   }
 

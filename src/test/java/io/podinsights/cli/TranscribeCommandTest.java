@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +72,35 @@ class TranscribeCommandTest {
   }
 
   @Test
-  void urls_wait_for_the_fetcher() {
-    Run r = run("https://example.com/ep.mp3");
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("transcribe: URLs are handled once the fetcher is merged");
+  void a_url_is_downloaded_through_the_guarded_client_transcribed_and_deleted() throws Exception {
+    byte[] audio = Files.readAllBytes(jfk());
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/ep.wav", exchange -> {
+      try (exchange) {
+        exchange.getResponseHeaders().set("Content-Type", "audio/wav");
+        exchange.sendResponseHeaders(200, audio.length);
+        exchange.getResponseBody().write(audio);
+      }
+    });
+    server.start();
+    try {
+      Path toml = tmp.resolve("podinsights.toml");
+      Files.writeString(toml, "data-dir = \"" + tmp.resolve("data") + "\"\n[fetch]\nallow-private-networks = true\n");
+      Run r = run("--quiet", "--config", toml.toString(),
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/ep.wav");
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).contains("What your country can do for you.");
+      assertThat(tmp.resolve("data/audio")).isEmptyDirectory();
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void a_url_on_a_private_address_is_refused_by_default() {
+    Run r = run("--quiet", "--data-dir", tmp.toString(), "http://127.0.0.1:9/ep.mp3");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("transcribe: fetch: http://127.0.0.1:9/ep.mp3 refused").contains("not public");
   }
 
   @Test
