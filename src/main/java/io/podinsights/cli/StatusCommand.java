@@ -2,6 +2,7 @@ package io.podinsights.cli;
 
 import io.podinsights.App;
 import io.podinsights.config.Keys;
+import io.podinsights.storage.DigestStatus;
 import io.podinsights.storage.FeedRow;
 import io.podinsights.storage.FeedStatus;
 import io.podinsights.storage.Stage;
@@ -56,7 +57,10 @@ final class StatusCommand implements Callable<Integer> {
       String recipient = DigestCommand.recipient(app);
       app.digests().lastPeriod(recipient).flatMap(p -> app.digests().find(recipient, p)).ifPresentOrElse(
           d -> System.out.printf("Last digest: %s for %s, %s%s.%n", d.period(), d.recipient(),
-              d.status().name().toLowerCase(Locale.ROOT), d.lastError().map(e -> " (" + e + ")").orElse("")),
+              d.recipient().equals("local") && d.status() == DigestStatus.SENT
+                  ? "saved in " + app.config().dataDir().resolve("digests")
+                  : d.status().name().toLowerCase(Locale.ROOT),
+              d.lastError().map(e -> " (" + e + ")").orElse("")),
           () -> System.out.println("No digest yet; the next one is built at " + app.config().get(Keys.DIGEST_TIME)
               + " (" + app.config().get(Keys.DIGEST_ZONE) + ")."));
       return 0;

@@ -27,7 +27,7 @@ public final class BackgroundJobs {
         .execute((instance, context) -> run(job))).toList();
   }
 
-  /** Starts a scheduler that runs {@code jobs} until the process stops; stop it with {@link Scheduler#stop()}. */
+  /** Starts a scheduler that runs {@code jobs}; the caller stops it with {@link Scheduler#stop()} (on shutdown). */
   public static Scheduler start(DataSource dataSource, Dialect dialect, List<Job> jobs, int threads) {
     SchedulerBuilder builder = Scheduler.create(dataSource)
         .startTasks(tasks(jobs))
@@ -35,8 +35,7 @@ public final class BackgroundJobs {
         .pollingInterval(Duration.ofSeconds(5))
         .heartbeatInterval(Duration.ofSeconds(30))
         .missedHeartbeatsLimit(6)
-        .shutdownMaxWait(Duration.ofSeconds(30))
-        .registerShutdownHook();
+        .shutdownMaxWait(Duration.ofSeconds(30));
     if (dialect == Dialect.POSTGRESQL) builder = builder.pollUsingLockAndFetch(0.5, 1.0);
     Scheduler scheduler = builder.build();
     scheduler.start();
