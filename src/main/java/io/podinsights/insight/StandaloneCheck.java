@@ -13,6 +13,15 @@ public final class StandaloneCheck {
       "they", "they're", "them", "his", "her", "their", "which", "who", "so", "and", "but", "that's", "this's", "he's",
       "she's", "also", "or", "because", "then", "there", "here", "yeah", "yes", "no", "right", "exactly", "totally");
 
+  /** Words that open a verbless fragment when the first sentence is this short ("From day one.", "Not at first."). */
+  static final Set<String> FRAGMENT = Set.of("from", "not", "in", "on", "at", "for", "with", "by", "about", "after",
+      "before", "like", "just", "only", "especially", "probably", "maybe", "mostly", "definitely", "absolutely", "sure",
+      "well", "okay", "oh", "um", "uh", "sometimes", "usually", "kind", "sort", "a", "an", "the", "some", "more", "less",
+      "too", "very", "pretty", "super", "really", "even", "still", "again", "now", "all", "both", "either", "neither",
+      "until", "since", "during", "without", "through", "over", "under", "into", "of", "as", "than", "if", "when",
+      "while", "where", "why", "how", "what", "wow", "great", "good", "interesting", "hmm", "huh", "mm", "cool");
+  static final int FRAGMENT_WORDS = 5;
+
   /** The rules the text breaks (empty when it stands alone); {@code transcriptText} checks the quote is verbatim. */
   public static List<String> violations(String text, String quote, String transcriptText) {
     List<String> out = new ArrayList<>();
@@ -25,6 +34,7 @@ public final class StandaloneCheck {
       out.add(t.matches("(?s).*\\?[\"'”’)]*$") ? "ends with a question" : "incomplete sentence");
     if (danglingStart(t)) out.add("opens with a dangling reference: " + firstWord(t));
     if (opensWithQuestion(t)) out.add("opens with a question");
+    if (fragmentStart(t)) out.add("opens with a fragment: " + t.split("(?<=[.!?])\\s", 2)[0]);
     if (AdDetector.sponsor(t)) out.add("sponsor read");
     if (!normalise(transcriptText).contains(normalise(quote))) out.add("quote not verbatim in the transcript");
     return out;
@@ -36,6 +46,14 @@ public final class StandaloneCheck {
     int bang = text.indexOf("! ");
     if (bang >= 0 && (stop < 0 || bang < stop)) stop = bang;
     return q >= 0 && (stop < 0 || q < stop);
+  }
+
+  /** The text opens with a short sentence that is no sentence: a prepositional phrase, a filler, a gerund phrase. */
+  static boolean fragmentStart(String text) {
+    String first = text.strip().split("(?<=[.!?])\\s", 2)[0];
+    if (Cleanup.words(first) > FRAGMENT_WORDS) return false;
+    String w = firstWord(first);
+    return FRAGMENT.contains(w) || w.length() > 4 && w.endsWith("ing");
   }
 
   static boolean danglingStart(String text) {
