@@ -27,6 +27,8 @@ public final class OfflineMiner implements InsightExtractor {
   private static final int DENSITY_SAMPLE = 800;
   private static final int TILE_WORDS = 45;
   private static final int MAX_TILES = 3;
+  /** A leading sentence this short that opens with a dangling word ("Instead, ask about the past.") is left out. */
+  private static final int SHORT_SENTENCE = 8;
 
   private final Embedder embedder;
   private final MinerSettings settings;
@@ -196,11 +198,12 @@ public final class OfflineMiner implements InsightExtractor {
 
   /**
    * The text of sentences i..j; leading sentences that cannot open an insight (a question, a short fragment such as
-   * "From day one.") are left out of both text and quote as long as a sentence remains, so the quote stays verbatim.
+   * "From day one.", a short sentence that leans on what came before) are left out of both text and quote as long as a sentence remains, so the quote stays verbatim.
    */
   private Candidate candidateText(List<Sentence> sentences, int i, int j) {
     while (i < j && (sentences.get(i).question() || StandaloneCheck.fragmentStart(sentences.get(i).clean())
-        || StandaloneCheck.opensWithQuestion(sentences.get(i).clean()))) i++;
+        || StandaloneCheck.opensWithQuestion(sentences.get(i).clean())
+        || StandaloneCheck.danglingStart(sentences.get(i).clean()) && sentences.get(i).words() <= SHORT_SENTENCE)) i++;
     StringBuilder text = new StringBuilder();
     StringBuilder quote = new StringBuilder();
     for (int k = i; k <= j; k++) {

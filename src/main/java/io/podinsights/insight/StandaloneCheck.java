@@ -11,7 +11,8 @@ public final class StandaloneCheck {
 
   static final Set<String> DANGLING = Set.of("this", "that", "these", "those", "it", "it's", "its", "he", "she",
       "they", "they're", "them", "his", "her", "their", "which", "who", "so", "and", "but", "that's", "this's", "he's",
-      "she's", "also", "or", "because", "then", "there", "here", "yeah", "yes", "no", "right", "exactly", "totally");
+      "she's", "also", "or", "because", "then", "there", "here", "yeah", "yes", "no", "right", "exactly", "totally", "instead", "however", "otherwise", "anyway", "besides",
+      "meanwhile", "plus", "though", "likewise", "similarly", "thus", "therefore", "hence", "again");
 
   /** Words that open a verbless fragment when the first sentence is this short ("From day one.", "Not at first."). */
   static final Set<String> FRAGMENT = Set.of("from", "not", "in", "on", "at", "for", "with", "by", "about", "after",
@@ -21,6 +22,9 @@ public final class StandaloneCheck {
       "until", "since", "during", "without", "through", "over", "under", "into", "of", "as", "than", "if", "when",
       "while", "where", "why", "how", "what", "wow", "great", "good", "interesting", "hmm", "huh", "mm", "cool");
   static final int FRAGMENT_WORDS = 5;
+  /** Pronouns whose referent a short opening sentence leaves behind ("Leave them alone for a while."). */
+  static final Set<String> REFERENTS = Set.of("them", "it", "this", "that", "those", "these", "him", "her", "there");
+  static final int REFERENT_WORDS = 7;
 
   /** The rules the text breaks (empty when it stands alone); {@code transcriptText} checks the quote is verbatim. */
   public static List<String> violations(String text, String quote, String transcriptText) {
@@ -51,7 +55,12 @@ public final class StandaloneCheck {
   /** The text opens with a short sentence that is no sentence: a prepositional phrase, a filler, a gerund phrase. */
   static boolean fragmentStart(String text) {
     String first = text.strip().split("(?<=[.!?])\\s", 2)[0];
-    if (Cleanup.words(first) > FRAGMENT_WORDS) return false;
+    int n = Cleanup.words(first);
+    if (n <= REFERENT_WORDS) {
+      for (String word : first.toLowerCase(Locale.ROOT).replace('’', '\'').split("[^\\p{L}']+"))
+        if (REFERENTS.contains(word)) return true;
+    }
+    if (n > FRAGMENT_WORDS) return false;
     String w = firstWord(first);
     return FRAGMENT.contains(w) || w.length() > 4 && w.endsWith("ing");
   }

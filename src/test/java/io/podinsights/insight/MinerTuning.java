@@ -41,18 +41,24 @@ public final class MinerTuning {
       Transcript t = TextTranscriptParser.parse(Files.readString(dir.resolve("transcript.md")),
           new TranscriptSource.Local(a, TranscriptFormat.TEXT));
       List<String> refs = Files.readString(dir.resolve("reference-learn-list.txt")).lines().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.endsWith(":")).map(l -> l.replaceFirst("^\\d+[.)]\\s*", "")).toList();
+          .filter(l -> !l.isEmpty() && !l.endsWith(":")).map(l -> l.replaceFirst("^(?:\\d+[.)]|[-*•])\\s*", "")).filter(l -> !l.isBlank()).toList();
       List<float[]> rv = embedder.embedAll(refs);
       List<float[]> tiles = embedder.embedAll(miner.tiles(t).stream().map(Passage::text).toList());
       double random = SoftRecall.random(rv, tiles, 5, 50, new Random(42));
       double oracle = SoftRecall.of(rv, SoftRecall.oracle(rv, tiles, 5).stream().map(tiles::get).toList());
       double central = SoftRecall.of(rv, SoftRecall.central(tiles, 5).stream().map(tiles::get).toList());
-      eps.add(new Episode(dir.getFileName().toString(), miner.rawCandidates(t), rv, random, oracle, central));
+      int maxTiles = Integer.parseInt(System.getenv().getOrDefault("MAXT", "3"));
+      eps.add(new Episode(dir.getFileName().toString(), miner.rawCandidates(t).stream()
+          .filter(c -> c.explain().getOrDefault("tiles", 1.0) <= maxTiles).toList(), rv, random, oracle, central));
       System.err.println("loaded " + a);
     }
     MinerSettings.Weights d = MinerSettings.defaults().weights();
     double[] p = {d.insightLike(), d.centrality(), d.specificity(), d.lesson(), d.question(), d.dangling(), d.host(),
         d.anecdote(), d.plug(), d.length(), d.keywords(), d.density(), MinerSettings.defaults().mmrLambda()};
+    if (System.getenv("INIT") != null) {
+      String[] v = System.getenv("INIT").split(",");
+      for (int i = 0; i < v.length; i++) p[i] = Double.parseDouble(v[i]);
+    }
     objective(eps, p, true);
     exact(eps, p);
     if (System.getenv("TUNE") == null) return;
@@ -60,7 +66,7 @@ public final class MinerTuning {
         "plug", "length", "keywords", "density", "lambda"};
     double[][] grid = {{0, 0.25, 0.5, 1, 1.5, 2, 3}, {0, 0.5, 1, 1.5, 2, 3, 4, 6, 8}, {0, 0.3, 0.6, 1}, {0, 0.2, 0.4, 0.8, 1.2},
         {0.5, 1.5, 3}, {0, 0.5, 1, 2}, {0, 0.25, 0.5, 1, 2}, {0, 0.5, 1}, {0.5, 1.5, 3}, {0, 0.25, 0.5, 1},
-        {0, 0.25, 0.5, 1}, {0, 0.25, 0.5, 1, 1.5, 2, 3}, {0.4, 0.55, 0.7, 0.8, 0.9, 1.0}};
+        {0, 0.25, 0.5, 1}, {0, 0.25, 0.5, 1, 1.5, 2, 3}, {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0}};
     double best = objective(eps, p, true);
     for (int pass = 0; pass < 3; pass++) {
       for (int i = 0; i < p.length; i++) {
