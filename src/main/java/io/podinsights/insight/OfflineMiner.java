@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The default {@link InsightExtractor}: no network, no LLM. Cuts each speaker's turns into passages of 1-4 sentences,
- * cleans them, scores them with explainable components (insight-likeness against two example banks, centrality,
- * specificity, lesson cues, penalties), drops sponsor reads and picks a diverse set with MMR on embeddings.
+ * The default {@link InsightExtractor}: no network, no LLM. Cuts each speaker's turns into ~45-word tiles embedded once,
+ * builds candidates of 1-3 adjacent tiles, scores them with explainable components led by centrality (re-ranked by
+ * lesson cues, topic density, specificity and two example banks; penalties for questions, fragments, set-ups and
+ * plugs), drops sponsor reads and picks a diverse set with MMR on embeddings.
  */
 public final class OfflineMiner implements InsightExtractor {
   private static final int MAX_SENTENCES = 4;

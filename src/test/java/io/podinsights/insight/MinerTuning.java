@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tuning harness (not a test): embeds the nine Lenny episodes once, then searches the miner's weights by coordinate
- * descent on mean normalised soft recall (selection vectors approximated by the miner's own passage vectors). Only this
- * harness and the eval command read reference lists. Run: java -cp ... io.podinsights.insight.MinerTuning DIR...
+ * descent on mean normalised soft recall minus SHORTFALL x the mean shortfall against the centrality baseline. Only this
+ * harness and the eval command read reference lists. Environment: TUNE=1 to search (else just report the defaults),
+ * EXACT=1 to score picks on exact embeddings (as the eval does), SHORTFALL (default 0.5), INIT (comma-separated start
+ * point), MAXT (most tiles per candidate). Run: java -cp ... io.podinsights.insight.MinerTuning DIR...
  */
 public final class MinerTuning {
   record Episode(String name, List<OfflineMiner.Candidate> raw, List<float[]> refs, double random, double oracle,
