@@ -18,7 +18,7 @@ public record MinerSettings(int maxInsights, int minWords, int maxWords, double 
   }
 
   public static MinerSettings defaults() {
-    return new MinerSettings(10, 25, 90, 0.8, Weights.defaults());
+    return new MinerSettings(10, 25, 90, 0.6, Weights.defaults());
   }
 
   public MinerSettings withMaxInsights(int n) {
@@ -37,7 +37,7 @@ public record MinerSettings(int maxInsights, int minWords, int maxWords, double 
   public record Weights(double insightLike, double centrality, double specificity, double lesson, double question,
       double dangling, double host, double anecdote, double plug, double length, double keywords, double density) {
     public static Weights defaults() {
-      return new Weights(1.5, 1.5, 0.6, 0.4, 0.5, 1.0, 1.0, 0.5, 1.5, 0.25, 0.0, 0.5);
+      return new Weights(0.25, 3.0, 0.6, 1.2, 1.5, 1.0, 0.25, 0.5, 3.0, 0.5, 0.0, 1.0);
     }
   }
 }

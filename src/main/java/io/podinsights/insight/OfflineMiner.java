@@ -17,14 +17,19 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The default {@link InsightExtractor}: no network, no LLM. Cuts each speaker's turns into passages of 1-4 sentences,
- * cleans them, scores them with explainable components (insight-likeness against two example banks, centrality,
- * specificity, lesson cues, penalties), drops sponsor reads and picks a diverse set with MMR on embeddings.
+ * The default {@link InsightExtractor}: no network, no LLM. Cuts each speaker's turns into ~45-word tiles embedded once,
+ * builds candidates of 1-3 adjacent tiles, scores them with explainable components led by centrality (re-ranked by
+ * lesson cues, topic density, specificity and two example banks; penalties for questions, fragments, set-ups and
+ * plugs), drops sponsor reads and picks a diverse set with MMR on embeddings.
  */
 public final class OfflineMiner implements InsightExtractor {
   private static final int MAX_SENTENCES = 4;
   private static final int MMR_POOL = 400;
   private static final int DENSITY_SAMPLE = 800;
+  private static final int TILE_WORDS = 45;
+  private static final int MAX_TILES = 3;
+  /** A leading sentence this short that opens with a dangling word ("Instead, ask about the past.") is left out. */
+  private static final int SHORT_SENTENCE = 8;
 
   private final Embedder embedder;
   private final MinerSettings settings;
@@ -49,7 +54,10 @@ public final class OfflineMiner implements InsightExtractor {
     Scored scored = score(transcript);
     if (scored.candidates().isEmpty()) return List.of();
     List<Candidate> picked = select(scored.candidates(), settings.maxInsights(), settings.mmrLambda());
-    List<float[]> vectors = embedder.embedAll(picked.stream().map(Candidate::text).toList());
+    // A single tile's vector is already its exact embedding; only picks spanning several tiles need a model call.
+    List<String> toEmbed = picked.stream().filter(c -> !exact(c)).map(Candidate::text).toList();
+    java.util.Iterator<float[]> fresh = embedder.embedAll(toEmbed).iterator();
+    List<float[]> vectors = picked.stream().map(c -> exact(c) ? c.vector() : fresh.next()).toList();
     List<MinedInsight> out = new ArrayList<>(picked.size());
     for (int k = 0; k < picked.size(); k++) {
       Candidate c = picked.get(k);
@@ -62,15 +70,30 @@ public final class OfflineMiner implements InsightExtractor {
     return out;
   }
 
+  private static boolean exact(Candidate c) {
+    return c.explain().getOrDefault("tiles", 1.0) == 1.0;
+  }
+
   /**
    * Non-overlapping passages covering the transcript in time order (sponsor reads left out): the pool that
-   * evaluation baselines draw from. Same sentence split, clean-up and length bounds as the miner.
+   * evaluation baselines draw from, and the units the miner embeds. Same sentence split, clean-up and length bounds
+   * as the miner.
    */
   public List<Passage> tiles(Transcript transcript) {
     if (transcript.isEmpty()) return List.of();
     List<Sentence> sentences = SentenceSplitter.split(transcript);
     boolean[] ad = AdDetector.ads(sentences);
     List<Passage> out = new ArrayList<>();
+    for (int[] span : spans(sentences, ad)) {
+      Candidate c = candidateText(sentences, span[0], span[1]);
+      if (Cleanup.words(c.text()) >= settings.minWords()) out.add(new Passage(c.text(), c.quote(), c.speaker(), c.start(), c.end()));
+    }
+    return out;
+  }
+
+  /** Non-overlapping runs of 1-4 sentences of one turn, about 45 words each: {first, last, words}; sponsor reads skipped. */
+  private List<int[]> spans(List<Sentence> sentences, boolean[] ad) {
+    List<int[]> out = new ArrayList<>();
     int i = 0;
     while (i < sentences.size()) {
       if (ad[i]) {
@@ -83,13 +106,13 @@ public final class OfflineMiner implements InsightExtractor {
           && words + sentences.get(j).words() <= settings.maxWords()) {
         words += sentences.get(j).words();
         j++;
-        if (words >= 45) break;
+        if (words >= TILE_WORDS) break;
       }
-      if (j == i) j = i + 1;
-      if (words >= settings.minWords()) {
-        Candidate c = candidateText(sentences, i, j - 1);
-        out.add(new Passage(c.text(), c.quote(), c.speaker(), c.start(), c.end()));
+      if (j == i) {
+        words = sentences.get(i).words();
+        j = i + 1;
       }
+      out.add(new int[] {i, j - 1, words});
       i = j;
     }
     return out;
@@ -127,7 +150,11 @@ public final class OfflineMiner implements InsightExtractor {
     return new Scored(combine(rawCandidates(transcript), settings.weights()));
   }
 
-  /** Candidates with their raw (unweighted) components; package-private so tuning can re-weigh without re-embedding. */
+  /**
+   * Candidates with their raw (unweighted) components; package-private so tuning can re-weigh without re-embedding.
+   * Each tile (about 45 words) is embedded exactly once; candidates are single tiles and runs of up to three adjacent
+   * tiles of the same turn, whose vectors are the word-weighted mean of their tiles' exact vectors.
+   */
   List<Candidate> rawCandidates(Transcript transcript) {
     if (transcript.isEmpty()) return List.of();
     LanguageGuesser.notEnglish(transcript.text()).ifPresent(lang -> {
@@ -137,43 +164,47 @@ public final class OfflineMiner implements InsightExtractor {
     if (sentences.isEmpty()) return List.of();
     boolean[] ad = AdDetector.ads(sentences);
     Map<Optional<String>, Double> questionRate = questionRates(sentences);
-    float[][] vec = embedSentences(sentences, ad);
-    float[] centroid = centroid(sentences, vec, ad);
+    List<int[]> spans = spans(sentences, ad);
+    float[][] vec = embedSpans(sentences, spans);
+    float[] centroid = centroid(spans, vec);
     if (centroid == null) return List.of();
     Banks b = banks();
     Map<String, Double> keywords = keywords(sentences, ad);
     double[] density = density(vec);
 
     List<Candidate> raw = new ArrayList<>();
-    for (int i = 0; i < sentences.size(); i++) {
-      if (ad[i]) continue;
+    for (int a = 0; a < spans.size(); a++) {
+      if (vec[a] == null) continue;
       int words = 0;
-      for (int j = i; j < sentences.size() && j < i + MAX_SENTENCES; j++) {
-        if (ad[j] || sentences.get(j).turn() != sentences.get(i).turn()) break;
-        words += sentences.get(j).words();
+      for (int z = a; z < spans.size() && z < a + MAX_TILES; z++) {
+        if (vec[z] == null || sentences.get(spans.get(z)[0]).turn() != sentences.get(spans.get(a)[0]).turn()) break;
+        if (z > a && spans.get(z)[0] != spans.get(z - 1)[1] + 1) break;
+        words += spans.get(z)[2];
         if (words > settings.maxWords() + 10) break;
         if (words < settings.minWords() - 5) continue;
-        float[] v = passageVector(sentences, vec, i, j);
-        if (v == null) continue;
-        Candidate c = candidateText(sentences, i, j);
+        float[] v = z == a ? vec[a] : mean(spans, vec, a, z);
+        Candidate c = candidateText(sentences, spans.get(a)[0], spans.get(z)[1]);
         int w = Cleanup.words(c.text());
         if (w < settings.minWords() || w > settings.maxWords()) continue;
         Candidate scored = components(c, v, sentences, b, centroid, questionRate, keywords);
         double d = 0;
-        double dw = 0;
-        for (int k = i; k <= j; k++) {
-          if (vec[k] == null) continue;
-          d += sentences.get(k).words() * density[k];
-          dw += sentences.get(k).words();
-        }
-        scored.explain().put("topic_density", dw == 0 ? 0 : d / dw);
+        for (int k = a; k <= z; k++) d += spans.get(k)[2] * density[k];
+        scored.explain().put("topic_density", d / Math.max(1, words));
+        scored.explain().put("tiles", (double) (z - a + 1));
         raw.add(scored);
       }
     }
     return raw;
   }
 
+  /**
+   * The text of sentences i..j; leading sentences that cannot open an insight (a question, a short fragment such as
+   * "From day one.", a short sentence that leans on what came before) are left out of both text and quote as long as a sentence remains, so the quote stays verbatim.
+   */
   private Candidate candidateText(List<Sentence> sentences, int i, int j) {
+    while (i < j && (sentences.get(i).question() || StandaloneCheck.fragmentStart(sentences.get(i).clean())
+        || StandaloneCheck.opensWithQuestion(sentences.get(i).clean())
+        || StandaloneCheck.danglingStart(sentences.get(i).clean()) && sentences.get(i).words() <= SHORT_SENTENCE)) i++;
     StringBuilder text = new StringBuilder();
     StringBuilder quote = new StringBuilder();
     for (int k = i; k <= j; k++) {
@@ -214,7 +245,7 @@ public final class OfflineMiner implements InsightExtractor {
     x.put("plug", (AdDetector.plug(text) ? 1.0 : 0.0) + (HOUSEKEEPING.matcher(text).find() ? 0.5 : 0.0));
     x.put("length", Math.abs(words - 55) / 55.0);
     boolean standalone = !endsInQuestion && !StandaloneCheck.opensWithQuestion(text)
-        && !StandaloneCheck.danglingStart(text) && !AdDetector.sponsor(text);
+        && !StandaloneCheck.danglingStart(text) && !StandaloneCheck.fragmentStart(text) && !AdDetector.sponsor(text);
     return new Candidate(c.first(), c.last(), text, c.quote(), c.speaker(), c.start(), c.end(), v, x, 0, standalone);
   }
 
@@ -245,6 +276,7 @@ public final class OfflineMiner implements InsightExtractor {
       e.put("length", -w.length() * x.get("length"));
       double total = e.values().stream().mapToDouble(Double::doubleValue).sum();
       e.put("total", total);
+      e.put("tiles", x.getOrDefault("tiles", 1.0));
       out.add(new Candidate(c.first(), c.last(), c.text(), c.quote(), c.speaker(), c.start(), c.end(), c.vector(), e,
           total, c.standalone()));
     }
@@ -290,42 +322,42 @@ public final class OfflineMiner implements InsightExtractor {
     return false;
   }
 
-  private float[][] embedSentences(List<Sentence> sentences, boolean[] ad) {
-    float[][] vec = new float[sentences.size()][];
+  /** Exact vectors of the tiles long enough to hold a candidate; repeated tiles (cold opens, re-runs) embedded once. */
+  private float[][] embedSpans(List<Sentence> sentences, List<int[]> spans) {
+    float[][] vec = new float[spans.size()][];
     Map<Integer, Integer> turnWords = new HashMap<>();
-    for (int i = 0; i < sentences.size(); i++) if (!ad[i]) turnWords.merge(sentences.get(i).turn(), sentences.get(i).words(), Integer::sum);
+    for (int[] s : spans) turnWords.merge(sentences.get(s[0]).turn(), s[2], Integer::sum);
     Map<String, Integer> unique = new LinkedHashMap<>();
-    int[] slot = new int[sentences.size()];
-    for (int i = 0; i < sentences.size(); i++) {
-      slot[i] = -1;
+    int[] slot = new int[spans.size()];
+    for (int a = 0; a < spans.size(); a++) {
+      slot[a] = -1;
+      int[] s = spans.get(a);
       // Turns too short to hold a passage ("Yeah, totally.") can never be mined: not worth a model call.
-      if (ad[i] || sentences.get(i).words() < 3 || turnWords.get(sentences.get(i).turn()) < settings.minWords()) continue;
-      slot[i] = unique.computeIfAbsent(sentences.get(i).clean(), k -> unique.size());
+      if (turnWords.get(sentences.get(s[0]).turn()) < settings.minWords()) continue;
+      slot[a] = unique.computeIfAbsent(candidateText(sentences, s[0], s[1]).text(), k -> unique.size());
     }
-    // Repeated sentences (cold opens, "yeah, exactly.", re-runs) are embedded once.
     List<float[]> vs = embedder.embedAll(new ArrayList<>(unique.keySet()));
-    for (int i = 0; i < sentences.size(); i++) if (slot[i] >= 0) vec[i] = vs.get(slot[i]);
+    for (int a = 0; a < spans.size(); a++) if (slot[a] >= 0) vec[a] = vs.get(slot[a]);
     return vec;
   }
 
-  /** A passage's vector: the word-weighted mean of its sentences' vectors (one model call per sentence, not per window). */
-  private static float[] passageVector(List<Sentence> sentences, float[][] vec, int i, int j) {
-    float[] sum = null;
-    for (int k = i; k <= j; k++) {
-      if (vec[k] == null) continue;
-      if (sum == null) sum = new float[vec[k].length];
-      float weight = sentences.get(k).words();
+  /** Word-weighted mean of the exact vectors of tiles a..z. */
+  private static float[] mean(List<int[]> spans, float[][] vec, int a, int z) {
+    float[] sum = new float[vec[a].length];
+    for (int k = a; k <= z; k++) {
+      float weight = spans.get(k)[2];
       for (int d = 0; d < sum.length; d++) sum[d] += weight * vec[k][d];
     }
-    return sum == null ? null : BgeSmallEmbedder.normalise(sum);
+    return BgeSmallEmbedder.normalise(sum);
   }
 
-  private static float[] centroid(List<Sentence> sentences, float[][] vec, boolean[] ad) {
+  /** Mean of the tile vectors: ranking by cosine to it is ranking by summed similarity to every tile. */
+  private static float[] centroid(List<int[]> spans, float[][] vec) {
     float[] sum = null;
-    for (int k = 0; k < sentences.size(); k++) {
-      if (vec[k] == null || ad[k]) continue;
+    for (int k = 0; k < spans.size(); k++) {
+      if (vec[k] == null) continue;
       if (sum == null) sum = new float[vec[k].length];
-      for (int d = 0; d < sum.length; d++) sum[d] += sentences.get(k).words() * vec[k][d];
+      for (int d = 0; d < sum.length; d++) sum[d] += vec[k][d];
     }
     return sum == null ? null : BgeSmallEmbedder.normalise(sum);
   }

@@ -69,6 +69,18 @@ class OfflineMinerTest {
   }
 
   @Test
+  void leaves_short_fragment_answers_off_the_front_of_an_insight() throws IOException {
+    Transcript t = fixture("fragment-openers.md");
+    List<MinedInsight> mined = miner.mine(t);
+    assertThat(mined).isNotEmpty();
+    assertThat(mined).noneMatch(m -> m.insight().text().startsWith("From day one")
+        || m.insight().text().startsWith("Not in the first part"));
+    assertThat(mined).anyMatch(m -> m.insight().text().startsWith("Every decision we make")
+        || m.insight().text().startsWith("Writing a memo takes"));
+    assertStandalone(mined, t);
+  }
+
+  @Test
   void refuses_a_transcript_in_another_language() throws IOException {
     assertThatThrownBy(() -> miner.mine(fixture("french.txt"))).isInstanceOf(NotEnglishException.class)
         .hasMessage("insight: transcript looks like French, not English; no insights mined");

@@ -28,4 +28,17 @@ class StandaloneCheckTest {
         .anyMatch(v -> v.startsWith("length"));
     assertThat(StandaloneCheck.violations(GOOD, "words nobody said", GOOD)).contains("quote not verbatim in the transcript");
   }
+
+  @Test
+  void flags_a_short_verbless_opening_but_not_a_short_imperative() {
+    for (String opener : new String[] {"From day one. ", "Not in the first part. ", "Asking about the future. ",
+        "Leave them alone for a while. "}) {
+      String text = opener + GOOD;
+      assertThat(StandaloneCheck.violations(text, text, text)).anyMatch(v -> v.startsWith("opens with a fragment"));
+    }
+    String instead = "Instead, ask about the past. " + GOOD;
+    assertThat(StandaloneCheck.violations(instead, instead, instead)).anyMatch(v -> v.contains("dangling"));
+    String imperative = "Keep a loss log. " + GOOD;
+    assertThat(StandaloneCheck.violations(imperative, imperative, imperative)).isEmpty();
+  }
 }
