@@ -9,9 +9,8 @@ import io.podinsights.insight.MinerSettings;
 import io.podinsights.insight.NotEnglishException;
 import io.podinsights.insight.OfflineMiner;
 import io.podinsights.transcript.Transcript;
-import io.podinsights.transcript.TranscriptFormat;
-import io.podinsights.transcript.TranscriptSource;
-import io.podinsights.transcript.format.TextTranscriptParser;
+import io.podinsights.transcript.format.TranscriptFormats;
+import io.podinsights.transcript.format.TranscriptParseException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -30,12 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code podinsights insights FILE}: mines one local transcript (plain text / Markdown) with the offline miner. */
 @Command(name = "insights", mixinStandardHelpOptions = true,
-    description = "Mines a transcript file for insights with the offline miner (no network, no LLM).")
+    description = "Mine a transcript file for its best insights with the offline miner (no network, no LLM).")
 public final class InsightsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TRANSCRIPT_FILE", description = "Plain-text or Markdown transcript.")
+  @Parameters(index = "0", paramLabel = "TRANSCRIPT_FILE", description = "A transcript: JSON, WebVTT, SRT, HTML, plain text or Markdown.")
   Path file;
 
   @Option(names = "--top", defaultValue = "5", description = "How many insights (default: ${DEFAULT-VALUE}).")
@@ -66,11 +66,16 @@ public final class InsightsCommand implements Callable<Integer> {
       return 2;
     }
     if (!Files.isReadable(file)) {
-      err.println("insights: cannot read " + file + "; give the path of a .txt or .md transcript");
+      err.println("insights: cannot read " + file + "; give the path of a transcript (JSON, VTT, SRT, HTML, text)");
       return 2;
     }
-    Transcript transcript = TextTranscriptParser.parse(Files.readString(file),
-        new TranscriptSource.Local(file.toString(), TranscriptFormat.TEXT));
+    Transcript transcript;
+    try {
+      transcript = TranscriptFormats.parseFile(file, Optional.empty());
+    } catch (TranscriptParseException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
     List<Insight> insights;
     try {
       insights = new OfflineMiner(embedder.get(), MinerSettings.defaults().withMaxInsights(top)).extract(transcript);
