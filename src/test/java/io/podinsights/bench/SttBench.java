@@ -6,6 +6,7 @@ import io.podinsights.transcript.speech.ChunkedTranscriber;
 import io.podinsights.transcript.speech.SpeechConfig;
 import io.podinsights.transcript.speech.SpeechResult;
 import io.podinsights.transcript.speech.TranscriptionJob;
+import io.podinsights.transcript.speech.SpeechFixtures;
 import io.podinsights.transcript.speech.VoskEngine;
 import io.podinsights.transcript.speech.VoskModelStore;
 import io.podinsights.transcript.speech.Word;
@@ -106,7 +107,7 @@ public final class SttBench {
 
   private static Row ours(VoskEngine vosk, SpeechConfig config, Input in, RssSampler rss, String label) throws Exception {
     Path work = Files.createTempDirectory(Path.of("target", "bench"), "work-");
-    try (ChunkedTranscriber t = new ChunkedTranscriber(new Shared(vosk), config, InstantSource.system())) {
+    try (ChunkedTranscriber t = new ChunkedTranscriber(SpeechFixtures.unclosable(vosk), config, InstantSource.system())) {
       System.gc();
       resetPeaks();
       rss.reset();
@@ -221,26 +222,5 @@ public final class SttBench {
       }
       return 0;
     }
-  }
-
-  /** Lets the bench reuse one loaded model across runs (the pipeline closes its engine). */
-  private record Shared(VoskEngine vosk) implements io.podinsights.transcript.speech.SpeechEngine {
-    @Override
-    public String name() {
-      return vosk.name();
-    }
-
-    @Override
-    public String model() {
-      return vosk.model();
-    }
-
-    @Override
-    public Worker newWorker() {
-      return vosk.newWorker();
-    }
-
-    @Override
-    public void close() {}
   }
 }

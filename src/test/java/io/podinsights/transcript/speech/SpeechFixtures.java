@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Test helpers: the shared audio clips (skipped when absent), one Vosk model per test JVM, and generated PCM/WAV. */
-final class SpeechFixtures {
+public final class SpeechFixtures {
   static final Path SHARED_AUDIO = Path.of("..", "shared", "data", "audio");
   static final Path DATA_DIR = Path.of("target", "speech-test-data");
   private static VoskEngine vosk;
@@ -41,7 +41,11 @@ final class SpeechFixtures {
 
   /** An engine that shares the test JVM's Vosk model but is never closed by the pipeline. */
   static SpeechEngine sharedVosk() {
-    VoskEngine v = vosk();
+    return unclosable(vosk());
+  }
+
+  /** {@code v}, with a close that does nothing, so one loaded model serves several pipelines. */
+  public static SpeechEngine unclosable(SpeechEngine v) {
     return new SpeechEngine() {
       @Override
       public String name() {
