@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code podinsights insights FILE}: mines one local transcript (plain text / Markdown) with the offline miner. */
+/** {@code podinsights insights FILE}: mines one local transcript (any format we read) with the offline miner. */
 @Command(name = "insights", mixinStandardHelpOptions = true,
     description = "Mine a transcript file for its best insights with the offline miner (no network, no LLM).")
 public final class InsightsCommand implements Callable<Integer> {

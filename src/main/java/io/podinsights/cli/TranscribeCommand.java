@@ -42,7 +42,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code podinsights transcribe FILE}: speech-to-text for one audio file, printed as text or JSON segments. */
+/** {@code podinsights transcribe FILE|URL}: speech-to-text for one audio file or URL, printed as text or JSON. */
 @Command(name = "transcribe", mixinStandardHelpOptions = true,
     description = {"Transcribe an audio file or URL offline (Vosk by default) and print the text.",
         "A URL is downloaded through the same guarded client as feeds; --json prints segments."})
