@@ -93,7 +93,12 @@ public final class FeedPoller {
   /** Polls one feed now and records the outcome. */
   public FeedReport poll(FeedRow feed) {
     Instant now = clock.instant();
-    URI url = URI.create(feed.url());
+    URI url;
+    try {
+      url = URI.create(feed.url().strip());
+    } catch (IllegalArgumentException e) {
+      return failed(feed, "feed: '" + feed.url() + "' is not a valid URL (" + e.getMessage() + ")", null, now);
+    }
     FetchResult result = http.fetch(new FetchRequest(url, feed.etag(), feed.lastModified(),
         settings.maxFeedBytes(), FetchRequest.FEED_ACCEPT));
     return switch (result) {

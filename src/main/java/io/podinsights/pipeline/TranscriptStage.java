@@ -141,7 +141,12 @@ public final class TranscriptStage {
   }
 
   private static String extension(Enclosure enclosure) {
-    String path = URI.create(enclosure.url().strip()).getPath();
+    String path;
+    try {
+      path = URI.create(enclosure.url().strip()).getPath();
+    } catch (IllegalArgumentException e) {
+      return ".audio";
+    }
     int dot = path == null ? -1 : path.lastIndexOf('.');
     String ext = dot < 0 ? "" : path.substring(dot);
     return ext.matches("\\.[A-Za-z0-9]{1,5}") ? ext : ".audio";

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An OPML file of 1,000 podcasts, some of them dead: the dead ones fail on their own rows, the rest work. */
+/**
+ * An OPML file of 1,000 podcasts, some dead, one with a malformed URL: those fail on their own rows, the rest work.
+ */
 class OpmlImportIT {
   private static final String FEED = """
       <?xml version="1.0"?><rss version="2.0"><channel><title>Show %d</title><link>https://example.com/%d</link>
@@ -30,7 +32,9 @@ class OpmlImportIT {
           + "</head><body><outline text=\"Business\">");
       for (int i = 0; i < 1000; i++) {
         String url;
-        if (i % 20 == 0) {
+        if (i == 999) {
+          url = server.base() + "/a feed with spaces.xml";
+        } else if (i % 20 == 0) {
           url = server.base() + "/missing/" + i;
         } else if (i % 20 == 10) {
           url = "http://127.0.0.1:" + closedPort + "/feed/" + i;
@@ -49,11 +53,11 @@ class OpmlImportIT {
       assertThat(run("import", file.toString(), "--config", toml.toString()))
           .contains("Imported 1000 podcasts");
       String scan = run("scan", "--config", toml.toString());
-      assertThat(scan).contains("Scanned 1000 podcasts: 900 updated, 0 unchanged, 100 failed; 900 new episodes queued.");
-      assertThat(scan).contains("answered 404").contains("127.0.0.1:" + closedPort);
+      assertThat(scan).contains("Scanned 1000 podcasts: 899 updated, 0 unchanged, 101 failed; 899 new episodes queued.");
+      assertThat(scan).contains("answered 404").contains("127.0.0.1:" + closedPort).contains("is not a valid URL");
       String status = run("status", "--config", toml.toString());
-      assertThat(status).contains("Podcasts: 1000 followed, 100 with errors.");
-      assertThat(run("list", "--config", toml.toString())).contains("Show 999");
+      assertThat(status).contains("Podcasts: 1000 followed, 101 with errors.");
+      assertThat(run("list", "--config", toml.toString())).contains("Show 998");
     }
   }
 }
