@@ -62,8 +62,4 @@ final class DigestCommand implements Callable<Integer> {
     System.out.println("HTML: " + app.config().dataDir().resolve("digests").resolve("digest-" + period + ".html"));
     return deliveries.stream().anyMatch(d -> d.result() == DigestService.Delivery.Result.FAILED) ? 1 : 0;
   }
-
-  static String recipient(App app) {
-    return app.recipient();
-  }
 }

@@ -24,7 +24,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import io.podinsights.App;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,8 +38,7 @@ import picocli.CommandLine.Parameters;
     description = "Word error rate per clip against the *.ref*.txt next to it: our pipeline vs plain single-stream Vosk.")
 public final class EvalSttCommand implements Callable<Integer> {
   private static final List<String> AUDIO = List.of(".wav", ".mp3", ".m4a", ".ogg", ".opus", ".flac", ".aac");
-  private final SpeechConfig base;
-  private final Optional<Path> configuredDataDir;
+  @Mixin AppOptions options;
 
   @Parameters(paramLabel = "DIR", description = "Clips with reference transcripts (e.g. ../shared/data/audio).")
   Path dir;
@@ -49,17 +50,6 @@ public final class EvalSttCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Workers for our pipeline (default: the number of cores).")
   Integer workers;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (model); default $PODINSIGHTS_DATA_DIR or ./data.")
-  Path dataDir;
-
-  public EvalSttCommand() {
-    this(SpeechConfig.defaults(), Optional.empty());
-  }
-
-  public EvalSttCommand(SpeechConfig config, Optional<Path> dataDir) {
-    this.base = config;
-    this.configuredDataDir = dataDir;
-  }
 
   /** One clip's figures. */
   record ClipScore(String clip, String referenceKind, int referenceWords, double ours, double plain, double oursSeconds,
@@ -72,10 +62,11 @@ public final class EvalSttCommand implements Callable<Integer> {
       System.err.println("eval: " + dir + " is not a directory");
       return 2;
     }
-    SpeechConfig config = base.withEngine(SpeechConfig.Engine.VOSK).withChunkLength(Duration.ofSeconds(chunkSeconds));
+    App app = App.open(options.config(), InstantSource.system());
+    SpeechConfig config = app.speechConfig().withEngine(SpeechConfig.Engine.VOSK)
+        .withChunkLength(Duration.ofSeconds(chunkSeconds));
     if (workers != null) config = config.withWorkers(workers);
-    Path data = Optional.ofNullable(dataDir).or(() -> configuredDataDir)
-        .orElseGet(() -> Path.of(Optional.ofNullable(System.getenv("PODINSIGHTS_DATA_DIR")).orElse("data")));
+    Path data = app.config().dataDir();
     String manifest = Files.isRegularFile(dir.resolve("MANIFEST.md")) ? Files.readString(dir.resolve("MANIFEST.md")) : "";
     List<Path> clips;
     try (Stream<Path> files = Files.list(dir)) {

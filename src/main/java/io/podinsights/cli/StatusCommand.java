@@ -54,7 +54,7 @@ final class StatusCommand implements Callable<Integer> {
             r.episodeTitle(), r.lastError().orElse("") + (r.status() == StageStatus.FAILED
                 ? " (next try " + r.nextAttemptAt() + ")" : ""));
       }
-      String recipient = DigestCommand.recipient(app);
+      String recipient = app.recipient();
       app.digests().lastPeriod(recipient).flatMap(p -> app.digests().find(recipient, p)).ifPresentOrElse(
           d -> System.out.printf("Last digest: %s for %s, %s%s.%n", d.period(), d.recipient(),
               d.recipient().equals("local") && d.status() == DigestStatus.SENT

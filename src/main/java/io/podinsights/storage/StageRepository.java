@@ -58,11 +58,6 @@ public final class StageRepository {
     return claimed;
   }
 
-  /** Marks the stage done without a result to save (e.g. an episode with nothing to transcribe). */
-  public void skip(long episodeId, Stage stage, Instant now) {
-    jdbi.useTransaction(h -> finish(h, episodeId, stage, now));
-  }
-
   static void finish(Handle h, long episodeId, Stage stage, Instant now) {
     h.createUpdate("update stages set status = 'done', last_error = null, lease_until = null, updated_at = :now"
             + " where episode_id = :episode and stage = :stage")

@@ -72,9 +72,4 @@ public record FetchPolicy(
     return new FetchPolicy(addresses, connectTimeout, readTimeout, totalTimeout, downloadTimeout, maxRedirects,
         maxContentEncodings, limit, downloadTries, userAgent);
   }
-
-  public FetchPolicy withDownloadTries(int tries) {
-    return new FetchPolicy(addresses, connectTimeout, readTimeout, totalTimeout, downloadTimeout, maxRedirects,
-        maxContentEncodings, perHostLimit, tries, userAgent);
-  }
 }
