@@ -14,12 +14,18 @@ import java.util.Optional;
 public final class DigestComposer {
 
   /** One ranked insight with what the pipeline loaded for it. */
-  public record Pick(Insight insight, Show show, Episode episode, TranscriptSource source) {
+  public record Pick(Insight insight, Show show, Episode episode, TranscriptSource source, List<Pick> sameIdea) {
     public Pick {
       Objects.requireNonNull(insight, "digest: insight");
       Objects.requireNonNull(show, "digest: show");
       Objects.requireNonNull(episode, "digest: episode");
       Objects.requireNonNull(source, "digest: source");
+      sameIdea = List.copyOf(sameIdea);
+    }
+
+    /** A pick said in one place only. */
+    public Pick(Insight insight, Show show, Episode episode, TranscriptSource source) {
+      this(insight, show, episode, source, List.of());
     }
   }
 
@@ -41,23 +47,30 @@ public final class DigestComposer {
   public DigestItem item(Pick pick) {
     Insight insight = pick.insight();
     Episode episode = pick.episode();
-    String base = episode.enclosure().map(Enclosure::url)
-        .or(() -> nonBlank(episode.link()))
-        .or(() -> nonBlank(pick.show().link()))
-        .orElseThrow(() -> new IllegalArgumentException("digest: episode '" + episode.guid()
-            + "' has no enclosure, page or show link to point the listener at; skip this insight"));
-    int hash = base.indexOf('#');
-    String moment = (hash >= 0 ? base.substring(0, hash) : base) + "#t=" + insight.start().toSeconds();
     return new DigestItem(
         insight.text(),
         pick.show().title(),
         episode.title(),
         insight.speaker(),
         insight.start(),
-        moment,
+        moment(pick),
         nonBlank(episode.link()),
         insight.aiWritten(),
-        pick.source().describe());
+        pick.source().describe(),
+        pick.sameIdea().stream()
+            .map(p -> new DigestItem.Source(p.show().title(), p.episode().title(), p.insight().start(), moment(p)))
+            .toList());
+  }
+
+  private static String moment(Pick pick) {
+    Episode episode = pick.episode();
+    String base = episode.enclosure().map(Enclosure::url)
+        .or(() -> nonBlank(episode.link()))
+        .or(() -> nonBlank(pick.show().link()))
+        .orElseThrow(() -> new IllegalArgumentException("digest: episode '" + episode.guid()
+            + "' has no enclosure, page or show link to point the listener at; skip this insight"));
+    int hash = base.indexOf('#');
+    return (hash >= 0 ? base.substring(0, hash) : base) + "#t=" + pick.insight().start().toSeconds();
   }
 
   private static Optional<String> nonBlank(String s) {

@@ -1,6 +1,7 @@
 package io.podinsights.digest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,7 +20,24 @@ public record DigestItem(
     String momentUrl,
     Optional<String> episodePageUrl,
     boolean aiWritten,
-    String provenance) {
+    String provenance,
+    List<Source> alsoSaidIn) {
+
+  /** Another episode where the same insight was said (near-identical insights are merged into one item). */
+  public record Source(String show, String episode, Duration at, String momentUrl) {
+    public Source {
+      show = Objects.requireNonNullElse(show, "");
+      episode = Objects.requireNonNullElse(episode, "");
+      Objects.requireNonNull(at, "digest: source time");
+      Objects.requireNonNull(momentUrl, "digest: source moment URL");
+    }
+  }
+
+  /** An item said in one place only. */
+  public DigestItem(String insight, String show, String episode, Optional<String> speaker, Duration at,
+      String momentUrl, Optional<String> episodePageUrl, boolean aiWritten, String provenance) {
+    this(insight, show, episode, speaker, at, momentUrl, episodePageUrl, aiWritten, provenance, List.of());
+  }
 
   public DigestItem {
     if (insight == null || insight.isBlank()) throw new IllegalArgumentException("digest: item with empty insight text");
@@ -33,5 +51,6 @@ public record DigestItem(
     }
     episodePageUrl = Objects.requireNonNull(episodePageUrl, "digest: episodePageUrl").filter(s -> !s.isBlank());
     provenance = Objects.requireNonNullElse(provenance, "");
+    alsoSaidIn = List.copyOf(alsoSaidIn);
   }
 }

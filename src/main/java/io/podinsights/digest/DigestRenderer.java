@@ -58,6 +58,10 @@ public final class DigestRenderer {
       out.append(indent).append(listen).append(FeedText.link(it.momentUrl()).orElse(FeedText.line(it.momentUrl()))).append('\n');
       it.episodePageUrl().ifPresent(url ->
           out.append(indent).append("Episode page: ").append(FeedText.link(url).orElse(FeedText.line(url))).append('\n'));
+      for (DigestItem.Source also : it.alsoSaidIn()) {
+        out.append(wrap("Also said in " + sourceName(also) + ", at " + ClockTime.format(also.at()) + ": "
+            + FeedText.link(also.momentUrl()).orElse(FeedText.line(also.momentUrl())), indent, indent));
+      }
       out.append(wrap(provenanceText(it), indent, indent));
       out.append('\n');
     }
@@ -83,6 +87,7 @@ public final class DigestRenderer {
           : "");
       v.put("insight", FeedText.html(it.insight()));
       v.put("meta", metaHtml(it));
+      v.put("also", alsoHtml(it));
       v.put("actions", actionsHtml(it));
       v.put("provenance", FeedText.escape(provenanceText(it)));
       content.append(item.fill(v));
@@ -129,6 +134,26 @@ public final class DigestRenderer {
     if (!episode.isEmpty()) parts.add(FeedText.escape(episode));
     it.speaker().map(FeedText::line).filter(s -> !s.isEmpty()).ifPresent(s -> parts.add(FeedText.escape(s)));
     return String.join(" &middot; ", parts);
+  }
+
+  private static String sourceName(DigestItem.Source source) {
+    return String.join(" · ", java.util.stream.Stream.of(source.show(), source.episode())
+        .map(FeedText::line).filter(x -> !x.isEmpty()).toList());
+  }
+
+  /** "Also said in" links for an insight merged from several episodes; empty for one said once. */
+  private static String alsoHtml(DigestItem it) {
+    if (it.alsoSaidIn().isEmpty()) return "";
+    List<String> links = new ArrayList<>();
+    for (DigestItem.Source also : it.alsoSaidIn()) {
+      String label = FeedText.escape(sourceName(also) + ", at " + ClockTime.format(also.at()));
+      links.add(FeedText.link(also.momentUrl())
+          .map(u -> "<a href=\"" + FeedText.escape(u) + "\" style=\"color:#1f5c57;text-decoration:underline;\">"
+              + label + "</a>")
+          .orElse(label));
+    }
+    return "<p style=\"margin:-8px 0 20px 0;font-size:13px;line-height:20px;color:#6b655b;\">Also said in "
+        + String.join("; ", links) + "</p>";
   }
 
   private static String actionsHtml(DigestItem it) {

@@ -11,8 +11,9 @@ public interface Embedder {
     return embedAll(List.of(text)).getFirst();
   }
 
-  /** Cosine similarity of two vectors of the same length. */
+  /** Cosine similarity of two vectors; 0 when either is empty or their lengths differ. */
   static double cosine(float[] a, float[] b) {
+    if (a.length != b.length) return 0;
     double dot = 0, na = 0, nb = 0;
     for (int i = 0; i < a.length; i++) {
       dot += a[i] * b[i];

@@ -9,6 +9,7 @@ import io.podinsights.digest.Mailer;
 import io.podinsights.digest.OutgoingMail;
 import io.podinsights.digest.RenderedDigest;
 import io.podinsights.digest.SendResult;
+import io.podinsights.insight.InsightMerger;
 import io.podinsights.podcast.Show;
 import io.podinsights.ranking.Candidate;
 import io.podinsights.ranking.RankRequest;
@@ -19,7 +20,6 @@ import io.podinsights.storage.DigestRow;
 import io.podinsights.storage.EpisodeRepository;
 import io.podinsights.storage.InsightRepository;
 import io.podinsights.storage.NewDigest;
-import io.podinsights.storage.StoredEpisode;
 import io.podinsights.storage.StoredInsight;
 import io.podinsights.storage.TranscriptRepository;
 import io.podinsights.transcript.TranscriptSource;
@@ -126,26 +126,42 @@ public final class DigestService {
   private Composed compose(LocalDate day) {
     List<DigestComposer.Pick> composed = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
-    for (StoredInsight s : rank()) {
-      Optional<StoredEpisode> episode = episodes.byId(s.episodeId());
-      if (episode.isEmpty()) continue;
-      TranscriptSource source = transcripts.source(s.episodeId())
-          .orElse(new TranscriptSource.Transcribed("unknown", ""));
-      Show show = new Show(s.showTitle(), "", "", "", "", "", List.of());
-      composed.add(new DigestComposer.Pick(s.insight(), show, episode.get().episode(), source));
-      ids.add(s.id());
+    for (InsightMerger.Group<StoredInsight> group : rank()) {
+      StoredInsight head = group.representative();
+      List<StoredInsight> others = group.members().stream().filter(m -> m != head).toList();
+      List<DigestComposer.Pick> sameIdea = others.stream().map(this::pick).flatMap(Optional::stream).toList();
+      Optional<DigestComposer.Pick> pick = pick(head);
+      if (pick.isEmpty()) continue;
+      composed.add(new DigestComposer.Pick(pick.get().insight(), pick.get().show(), pick.get().episode(),
+          pick.get().source(), sameIdea));
+      ids.add(head.id());
+      others.forEach(o -> ids.add(o.id()));
     }
     Digest digest = new DigestComposer().compose(new DigestComposer.ComposeRequest(settings.recipient(), day, composed));
     return new Composed(digest, ids);
   }
 
-  private List<StoredInsight> rank() {
+  private Optional<DigestComposer.Pick> pick(StoredInsight s) {
+    return episodes.byId(s.episodeId()).map(episode -> new DigestComposer.Pick(s.insight(),
+        new Show(s.showTitle(), "", "", "", "", "", List.of()), episode.episode(),
+        transcripts.source(s.episodeId()).orElse(new TranscriptSource.Transcribed("unknown", ""))));
+  }
+
+  /**
+   * Today's picks: unsent insights merged where they say the same thing (several episodes, one item), the merged
+   * groups ranked by their best member, the top {@code digest.size} kept.
+   */
+  private List<InsightMerger.Group<StoredInsight>> rank() {
     Instant now = clock.instant();
     List<StoredInsight> unsent = insights.notYetSent(settings.recipient(), now.minus(LOOKBACK));
-    Map<Long, StoredInsight> byId = new java.util.HashMap<>();
+    List<InsightMerger.Group<StoredInsight>> groups = InsightMerger.merge(unsent.stream()
+        .map(s -> new InsightMerger.Item<>(s, s.embedding(), s.insight().score())).toList(),
+        InsightMerger.DEFAULT_THRESHOLD);
+    Map<Long, InsightMerger.Group<StoredInsight>> byId = new java.util.HashMap<>();
     List<Candidate> candidates = new ArrayList<>();
-    for (StoredInsight s : unsent) {
-      byId.put(s.id(), s);
+    for (InsightMerger.Group<StoredInsight> g : groups) {
+      StoredInsight s = g.representative();
+      byId.put(s.id(), g);
       candidates.add(new Candidate(s.id(), "feed-" + s.feedId(), "episode-" + s.episodeId(),
           Math.max(0, s.insight().score()), s.createdAt(), s.embedding()));
     }
