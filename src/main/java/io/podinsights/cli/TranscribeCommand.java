@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.podinsights.App;
 import io.podinsights.config.Keys;
+import io.podinsights.digest.ClockTime;
 import io.podinsights.feed.fetch.DownloadRequest;
 import io.podinsights.feed.fetch.DownloadResult;
 import io.podinsights.transcript.Segment;
@@ -15,7 +16,6 @@ import io.podinsights.transcript.speech.SpeechResult;
 import io.podinsights.transcript.speech.Transcriber;
 import io.podinsights.transcript.speech.Transcribers;
 import io.podinsights.transcript.speech.TranscriptionJob;
-import io.podinsights.transcript.speech.TranscriptionProgress;
 import io.podinsights.transcript.speech.Word;
 import java.io.PrintStream;
 import java.net.URI;
@@ -33,10 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -133,11 +129,13 @@ public final class TranscribeCommand implements Callable<Integer> {
     }
     Path work = TranscriptionJob.workDirFor(data, "cli-" + key(file.toAbsolutePath().normalize().toString()));
     try (Transcriber transcriber = Transcribers.create(config, data, InstantSource.system());
-        Bar bar = quiet ? null : new Bar()) {
+        Progress bar = quiet ? Progress.none() : Progress.start("transcribe", 0, "s audio")) {
       SpeechResult result = transcriber.transcribe(new TranscriptionJob(file, work), p -> {
-        if (bar != null) bar.update(p);
+        bar.set(Math.round(p.doneSeconds()), Math.max(1, Math.round(p.totalSeconds())));
+        bar.message(String.format(Locale.ROOT, "%s/%s, %.1fx real time", ClockTime.format(p.done()),
+            p.total().map(ClockTime::format).orElse("?"), p.speed()));
       });
-      if (bar != null) bar.finish();
+      bar.close();
       result.warnings().forEach(w -> System.err.println("transcribe: warning: " + w));
       if (json) {
         out.println(toJson(result, words));
@@ -151,40 +149,6 @@ public final class TranscribeCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return 1;
     }
-  }
-
-  /** Progress bar on stderr: audio time done of the total, and speed as x real time. */
-  private static final class Bar implements AutoCloseable {
-    private ProgressBar bar;
-
-    synchronized void update(TranscriptionProgress p) {
-      long total = Math.max(1, Math.round(p.totalSeconds()));
-      if (bar == null) {
-        bar = new ProgressBarBuilder().setTaskName("transcribe").setInitialMax(total).setUnit(" s audio", 1)
-            .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).hideEta()
-            .setUpdateIntervalMillis(250).build();
-      }
-      bar.maxHint(total);
-      bar.stepTo(Math.round(p.doneSeconds()));
-      bar.setExtraMessage(String.format(Locale.ROOT, "%s/%s, %.1fx real time", clock(p.doneSeconds()),
-          clock(p.totalSeconds()), p.speed()));
-    }
-
-    synchronized void finish() {
-      if (bar != null) bar.close();
-      bar = null;
-    }
-
-    @Override
-    public void close() {
-      finish();
-    }
-  }
-
-  static String clock(double seconds) {
-    long s = Math.round(seconds);
-    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
   static String toJson(SpeechResult result, boolean withWords) throws Exception {

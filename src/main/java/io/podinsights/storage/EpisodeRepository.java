@@ -72,8 +72,9 @@ public final class EpisodeRepository {
   }
 
   private static StoredEpisode row(ResultSet rs) throws SQLException {
-    Optional<Enclosure> enclosure = Optional.ofNullable(rs.getString("enclosure_url"))
-        .map(url -> new Enclosure(url, stringOrEmpty(rs, "enclosure_type"), longOr(rs, "enclosure_length", -1)));
+    String enclosureUrl = rs.getString("enclosure_url");
+    Optional<Enclosure> enclosure = enclosureUrl == null ? Optional.empty() : Optional.of(new Enclosure(enclosureUrl,
+        rs.getString("enclosure_type"), Rows.optionalLong(rs, "enclosure_length").orElse(-1L)));
     Episode episode = new Episode(
         rs.getString("guid"),
         rs.getString("title"),
@@ -88,22 +89,5 @@ public final class EpisodeRepository {
         Optional.empty());
     return new StoredEpisode(rs.getLong("id"), rs.getLong("feed_id"), rs.getString("feed_url"),
         rs.getString("show_title"), episode);
-  }
-
-  private static String stringOrEmpty(ResultSet rs, String column) {
-    try {
-      String s = rs.getString(column);
-      return s == null ? "" : s;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static long longOr(ResultSet rs, String column, long fallback) {
-    try {
-      return Rows.optionalLong(rs, column).orElse(fallback);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
